@@ -1,0 +1,3 @@
+/** Admin console controllers. */
+@org.jspecify.annotations.NullMarked
+package dev.rekey.admin.internal;

@@ -1,0 +1,3 @@
+/** Key loading and the AES-GCM implementation. */
+@org.jspecify.annotations.NullMarked
+package dev.rekey.crypto.internal;

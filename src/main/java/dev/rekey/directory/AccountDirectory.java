@@ -1,0 +1,47 @@
+package dev.rekey.directory;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The accounts of all tenants and their passwords. */
+public interface AccountDirectory {
+
+  Optional<Account> findById(UUID id);
+
+  /** The account with this user ID (UPN), compared case-insensitively. */
+  Optional<Account> findByUserId(String userId);
+
+  /** Accounts of a tenant holding a role, for notifications. */
+  List<Account> findByRole(UUID tenantId, Role role);
+
+  /**
+   * Creates an account.
+   *
+   * @param initialPassword the first password of a {@code rekey} account, or null for none
+   * @param mustChangePassword whether the user must choose a new password at the next sign-in
+   * @throws AccountRejected when the UPN is taken, malformed or outside the tenant's domains
+   */
+  Account create(NewAccount account, String initialPassword, boolean mustChangePassword);
+
+  /**
+   * Checks a password. Unknown accounts, accounts without a local password and wrong passwords all
+   * answer empty, and take the same time: an unknown user still costs one Argon2id hash.
+   */
+  Optional<Account> authenticate(String userId, String password);
+
+  /** Whether {@code password} is the current or one of the last N passwords of a rekey account. */
+  boolean isRecentPassword(UUID accountId, String password);
+
+  /**
+   * Sets a new password for a {@code rekey} account and records it in the history.
+   *
+   * @param mustChange whether the user must change it at next sign-in (temporary passwords)
+   * @throws AccountRejected when the account is unknown or its password is not owned by Rekey
+   */
+  void setPassword(UUID accountId, String newPassword, boolean mustChange);
+
+  void setLocked(UUID accountId, boolean locked);
+
+  void setEnabled(UUID accountId, boolean enabled);
+}

@@ -1,0 +1,15 @@
+package dev.rekey.directory;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the embedded directory.
+ *
+ * @param passwordHistory how many previous passwords of a rekey account cannot be reused (SPEC §7)
+ */
+@Validated
+@ConfigurationProperties("rekey.directory")
+public record DirectoryProperties(@Min(0) @Max(24) int passwordHistory) {}

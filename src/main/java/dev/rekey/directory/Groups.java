@@ -1,0 +1,29 @@
+package dev.rekey.directory;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Groups with nesting: a member of a nested group is a member of every group containing it. */
+public interface Groups {
+
+  Group create(UUID tenantId, String name);
+
+  Optional<Group> findById(UUID groupId);
+
+  Optional<Group> findByName(UUID tenantId, String name);
+
+  List<Group> findAll(UUID tenantId);
+
+  void addAccount(UUID groupId, UUID accountId);
+
+  /**
+   * Nests {@code childGroupId} inside {@code groupId}.
+   *
+   * @throws AccountRejected when that would make a cycle or the groups are in different tenants
+   */
+  void addGroup(UUID groupId, UUID childGroupId);
+
+  /** Whether the account is a member of the group directly or through nested groups. */
+  boolean isMember(UUID accountId, UUID groupId);
+}

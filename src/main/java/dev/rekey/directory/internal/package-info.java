@@ -1,0 +1,3 @@
+/** The embedded (JDBC) directory and its pages. */
+@org.jspecify.annotations.NullMarked
+package dev.rekey.directory.internal;

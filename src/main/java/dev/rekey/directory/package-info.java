@@ -1,0 +1,3 @@
+/** Accounts, groups with nesting, roles and password authority; the embedded directory. */
+@org.jspecify.annotations.NullMarked
+package dev.rekey.directory;

@@ -1,0 +1,98 @@
+package dev.rekey.throttle.internal;
+
+import dev.rekey.throttle.SignInDecision;
+import dev.rekey.throttle.SignInThrottle;
+import dev.rekey.throttle.SignInThrottleProperties;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+@Service
+class CountingSignInThrottle implements SignInThrottle {
+
+  private final JdbcCounters counters;
+  private final SignInThrottleProperties properties;
+  private final Clock clock;
+
+  CountingSignInThrottle(JdbcCounters counters, SignInThrottleProperties properties, Clock clock) {
+    this.counters = counters;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  @Override
+  public SignInDecision check(String userId, String clientIp) {
+    Instant now = clock.instant();
+    var client = counters.read(clientKey(clientIp), properties.clientWindow());
+    if (client.isPresent() && client.get().failures() >= properties.clientFailures()) {
+      return SignInDecision.refuse(client.get().windowStart().plus(properties.clientWindow()));
+    }
+    var pair = counters.read(pairKey(userId, clientIp), properties.accountWindow());
+    if (pair.isPresent()) {
+      Duration wait = backoff(pair.get().failures(), properties.maxClientWait());
+      Instant next = pair.get().lastFailure().plus(wait);
+      if (next.isAfter(now)) {
+        return SignInDecision.refuse(next);
+      }
+    }
+    int accountFailures =
+        counters
+            .read(accountKey(userId), properties.accountWindow())
+            .map(c -> c.failures())
+            .orElse(0);
+    return SignInDecision.allow(backoff(accountFailures, properties.maxDelay()));
+  }
+
+  @Override
+  public void recordFailure(String userId, String clientIp) {
+    counters.increment(accountKey(userId), properties.accountWindow());
+    counters.increment(pairKey(userId, clientIp), properties.accountWindow());
+    counters.increment(clientKey(clientIp), properties.clientWindow());
+  }
+
+  @Override
+  public void recordSuccess(String userId, String clientIp) {
+    counters.clear(accountKey(userId));
+    counters.clear(pairKey(userId, clientIp));
+  }
+
+  @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
+  void purge() {
+    Duration longest =
+        properties.accountWindow().compareTo(properties.clientWindow()) > 0
+            ? properties.accountWindow()
+            : properties.clientWindow();
+    counters.purgeOlderThan(clock.instant().minus(longest));
+  }
+
+  /** No delay for the first free failures, then base, 2×base, 4×base… up to the cap. */
+  Duration backoff(int failures, Duration cap) {
+    int over = failures - properties.freeFailures();
+    if (over <= 0) {
+      return Duration.ZERO;
+    }
+    long factor = 1L << Math.min(over - 1, 30);
+    Duration delay = properties.baseDelay().multipliedBy(factor);
+    return delay.compareTo(cap) > 0 ? cap : delay;
+  }
+
+  private static String accountKey(String userId) {
+    return "a:" + normalise(userId);
+  }
+
+  private static String pairKey(String userId, String clientIp) {
+    return "p:" + clientIp + "|" + normalise(userId);
+  }
+
+  private static String clientKey(String clientIp) {
+    return "c:" + clientIp;
+  }
+
+  private static String normalise(String userId) {
+    String id = userId.strip().toLowerCase(Locale.ROOT);
+    return id.length() > 320 ? id.substring(0, 320) : id;
+  }
+}

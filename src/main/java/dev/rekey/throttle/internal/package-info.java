@@ -1,0 +1,3 @@
+/** JDBC-backed counters. */
+@org.jspecify.annotations.NullMarked
+package dev.rekey.throttle.internal;
