@@ -28,6 +28,7 @@ CREATE TABLE account (
     password_hash         VARCHAR(255),
     must_change_password  BOOLEAN NOT NULL,
     password_changed_at   TIMESTAMP WITH TIME ZONE,
+    preferred_language    VARCHAR(8),
     created_at            TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT account_upn_unique UNIQUE (upn),
     CONSTRAINT account_authority_check CHECK (password_authority IN ('rekey', 'directory', 'external'))

@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
  * A user in a tenant's directory. Security info is deliberately not part of it (SPEC §2).
  *
  * @param upn the user principal name, lower case, which is also the sign-in user ID
+ * @param preferredLanguage the language of the user's last sign-in ({@code en}, {@code nl}), for
+ *     messages sent when they are not at a browser
  */
 public record Account(
     UUID id,
@@ -24,6 +26,7 @@ public record Account(
     PasswordAuthority passwordAuthority,
     boolean mustChangePassword,
     @Nullable Instant passwordChangedAt,
+    @Nullable String preferredLanguage,
     Instant createdAt) {
 
   public Account {

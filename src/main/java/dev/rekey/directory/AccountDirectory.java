@@ -41,6 +41,9 @@ public interface AccountDirectory {
    */
   void setPassword(UUID accountId, String newPassword, boolean mustChange);
 
+  /** Remembers the language the user last used, for email sent later. */
+  void setPreferredLanguage(UUID accountId, String language);
+
   void setLocked(UUID accountId, boolean locked);
 
   void setEnabled(UUID accountId, boolean enabled);

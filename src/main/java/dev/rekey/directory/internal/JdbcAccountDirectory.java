@@ -32,7 +32,8 @@ class JdbcAccountDirectory implements AccountDirectory {
   private static final Pattern UPN = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{4,253}");
   private static final String COLUMNS =
       "id, tenant_id, upn, display_name, first_name, last_name, email, enabled, locked,"
-          + " password_authority, must_change_password, password_changed_at, created_at";
+          + " password_authority, must_change_password, password_changed_at, preferred_language,"
+          + " created_at";
 
   private final JdbcClient jdbc;
   private final Tenants tenants;
@@ -198,6 +199,13 @@ class JdbcAccountDirectory implements AccountDirectory {
   }
 
   @Override
+  public void setPreferredLanguage(UUID accountId, String language) {
+    jdbc.sql("UPDATE account SET preferred_language = ? WHERE id = ?")
+        .params(language.length() > 8 ? language.substring(0, 8) : language, accountId)
+        .update();
+  }
+
+  @Override
   public void setLocked(UUID accountId, boolean locked) {
     jdbc.sql("UPDATE account SET locked = ? WHERE id = ?").params(locked, accountId).update();
   }
@@ -248,6 +256,7 @@ class JdbcAccountDirectory implements AccountDirectory {
         PasswordAuthority.fromCode(rs.getString("password_authority")).orElseThrow(),
         rs.getBoolean("must_change_password"),
         SqlTime.get(rs, "password_changed_at"),
+        rs.getString("preferred_language"),
         SqlTime.require(rs, "created_at"));
   }
 

@@ -28,6 +28,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.stereotype.Service;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /** Password sign-in for the page and the API alike: throttle, verify, start a fresh session. */
 @Service
@@ -96,6 +97,8 @@ class SignInService {
       return new InvalidCredentials();
     }
     throttle.recordSuccess(userId, origin.clientIp());
+    directory.setPreferredLanguage(
+        account.get().id(), RequestContextUtils.getLocale(request).getLanguage());
     SignedInUser user = SignedInUser.of(account.get(), clock.instant());
     startSession(user, account.get().mustChangePassword(), request, response);
     events.publishEvent(new SignedIn(user.tenantId(), user.accountId(), origin));

@@ -1,0 +1,60 @@
+package dev.rekey.support;
+
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Runs tests that need PostgreSQL or Chromium when these are available, skips them on a laptop
+ * without them, and never skips them under CI ({@code CI=true}): there a missing service fails.
+ */
+public final class RequiredServices {
+
+  private RequiredServices() {}
+
+  public static boolean ci() {
+    return "true".equalsIgnoreCase(System.getenv("CI"));
+  }
+
+  static boolean reachable(String host, int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(host, port), 1000);
+      return true;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  /** PostgreSQL, when this run targets it. */
+  public static final class Database implements ExecutionCondition {
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+      if (!TestDatabase.postgres() || ci()) {
+        return ConditionEvaluationResult.enabled("H2, or PostgreSQL required under CI");
+      }
+      return reachable(TestDatabase.PG_HOST, Integer.parseInt(TestDatabase.PG_PORT))
+          ? ConditionEvaluationResult.enabled("PostgreSQL is reachable")
+          : ConditionEvaluationResult.disabled(
+              "PostgreSQL is not reachable (required when CI=true)");
+    }
+  }
+
+  /** Chromium and its driver. */
+  public static final class Chromium implements ExecutionCondition {
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+      if (TestDatabase.postgres()) {
+        return ConditionEvaluationResult.disabled("browser journeys run in the H2 execution");
+      }
+      if (ci()
+          || (Files.isExecutable(Browser.CHROMEDRIVER) && Files.isExecutable(Browser.CHROMIUM))) {
+        return ConditionEvaluationResult.enabled("Chromium present, or required under CI");
+      }
+      return ConditionEvaluationResult.disabled(
+          "Chromium not installed (apt-get install chromium chromium-driver; required when CI=true)");
+    }
+  }
+}
