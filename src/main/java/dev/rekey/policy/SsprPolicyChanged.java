@@ -1,8 +1,11 @@
 package dev.rekey.policy;
 
 import dev.rekey.common.RequestOrigin;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An admin changed a tenant's SSPR policy. Audited as "Self-service password reset policy changes".
@@ -13,12 +16,13 @@ import java.util.UUID;
 public record SsprPolicyChanged(
     UUID tenantId,
     UUID actorId,
-    Map<String, Object> before,
-    Map<String, Object> after,
+    Map<String, @Nullable Object> before,
+    Map<String, @Nullable Object> after,
     RequestOrigin origin) {
 
   public SsprPolicyChanged {
-    before = Map.copyOf(before);
-    after = Map.copyOf(after);
+    // Values may be null (a helpdesk link removed), so no Map.copyOf; order is kept for display.
+    before = Collections.unmodifiableMap(new LinkedHashMap<>(before));
+    after = Collections.unmodifiableMap(new LinkedHashMap<>(after));
   }
 }
