@@ -1,6 +1,6 @@
 package dev.rekey.web.internal;
 
-import dev.rekey.web.WebProperties;
+import dev.rekey.common.WebProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;

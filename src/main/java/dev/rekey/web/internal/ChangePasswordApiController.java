@@ -1,8 +1,8 @@
 package dev.rekey.web.internal;
 
 import dev.rekey.common.ApiProblem;
+import dev.rekey.common.ClientAddress;
 import dev.rekey.directory.SignedInUser;
-import dev.rekey.web.ClientAddress;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.Map;

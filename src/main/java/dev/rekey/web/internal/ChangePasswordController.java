@@ -1,7 +1,7 @@
 package dev.rekey.web.internal;
 
+import dev.rekey.common.ClientAddress;
 import dev.rekey.directory.SignedInUser;
-import dev.rekey.web.ClientAddress;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;

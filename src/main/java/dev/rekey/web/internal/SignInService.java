@@ -1,5 +1,6 @@
 package dev.rekey.web.internal;
 
+import dev.rekey.common.ClientAddress;
 import dev.rekey.directory.Account;
 import dev.rekey.directory.AccountDirectory;
 import dev.rekey.directory.SignedInUser;
@@ -7,7 +8,6 @@ import dev.rekey.tenant.Tenant;
 import dev.rekey.tenant.Tenants;
 import dev.rekey.throttle.SignInDecision;
 import dev.rekey.throttle.SignInThrottle;
-import dev.rekey.web.ClientAddress;
 import dev.rekey.web.SignInFailed;
 import dev.rekey.web.SignedIn;
 import dev.rekey.web.SignedOut;

@@ -1,6 +1,5 @@
-package dev.rekey.web;
+package dev.rekey.common;
 
-import dev.rekey.common.RequestOrigin;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Set;

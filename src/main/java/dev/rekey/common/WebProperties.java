@@ -1,4 +1,4 @@
-package dev.rekey.web;
+package dev.rekey.common;
 
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
