@@ -108,6 +108,13 @@ public final class Browser implements AutoCloseable {
     return this;
   }
 
+  /** Waits until the browser shows {@code path} (without query). */
+  public Browser waitForPath(String path) {
+    new WebDriverWait(driver, Duration.ofSeconds(15))
+        .until(d -> path().equals(path) || path().startsWith(path + "?"));
+    return this;
+  }
+
   public String path() {
     String url = driver.getCurrentUrl();
     return url == null ? "" : url.substring(baseUrl.length());
