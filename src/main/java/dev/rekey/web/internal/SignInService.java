@@ -11,6 +11,7 @@ import dev.rekey.throttle.SignInThrottle;
 import dev.rekey.web.SignInFailed;
 import dev.rekey.web.SignedIn;
 import dev.rekey.web.SignedOut;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -51,6 +52,7 @@ class SignInService {
   private final ApplicationEventPublisher events;
   private final Pause pause;
   private final Clock clock;
+  private final MeterRegistry meters;
 
   SignInService(
       AccountDirectory directory,
@@ -61,7 +63,8 @@ class SignInService {
       CsrfTokenRepository csrfTokens,
       ApplicationEventPublisher events,
       Pause pause,
-      Clock clock) {
+      Clock clock,
+      MeterRegistry meters) {
     this.directory = directory;
     this.tenants = tenants;
     this.throttle = throttle;
@@ -71,6 +74,11 @@ class SignInService {
     this.events = events;
     this.pause = pause;
     this.clock = clock;
+    this.meters = meters;
+  }
+
+  private void count(String outcome) {
+    meters.counter("rekey.signin", "outcome", outcome).increment();
   }
 
   Outcome signIn(
@@ -80,6 +88,7 @@ class SignInService {
     if (decision.refused()) {
       events.publishEvent(
           new SignInFailed(tenantOf(userId), accountOf(userId), "throttled", origin));
+      count("throttled");
       return new Throttled(decision.refusedUntil());
     }
     pause.sleep(decision.delay());
@@ -94,6 +103,7 @@ class SignInService {
               account.map(Account::id).orElseGet(() -> accountOf(userId)),
               account.isPresent() ? "disabled_or_locked" : "invalid_credentials",
               origin));
+      count("failed");
       return new InvalidCredentials();
     }
     throttle.recordSuccess(userId, origin.clientIp());
@@ -102,6 +112,7 @@ class SignInService {
     SignedInUser user = SignedInUser.of(account.get(), clock.instant());
     startSession(user, account.get().mustChangePassword(), request, response);
     events.publishEvent(new SignedIn(user.tenantId(), user.accountId(), origin));
+    count("succeeded");
     return new Success(user, account.get().mustChangePassword());
   }
 
