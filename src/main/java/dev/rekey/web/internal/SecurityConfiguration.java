@@ -83,7 +83,9 @@ class SecurityConfiguration {
                         "/actuator/health",
                         "/actuator/health/**",
                         "/actuator/info",
-                        "/actuator/prometheus")
+                        "/actuator/prometheus",
+                        "/v3/api-docs",
+                        "/v3/api-docs/**")
                     .permitAll()
                     .requestMatchers(HttpMethod.GET, "/api/v1/session")
                     .permitAll()
