@@ -70,11 +70,10 @@ class PasswordChangedMail {
     } catch (RuntimeException e) {
       // The password has changed already; failing the request would only confuse the user.
       log.warn(
-          "Could not send {} to {}: {}",
-          TEMPLATE,
-          Recipients.mask(address),
-          // DeliveryFailed messages are masked; others (and causes) may quote the address.
-          e instanceof DeliveryFailed ? e.getMessage() : e.getClass().getSimpleName());
+          "Password-change notice not delivered: {}",
+          e instanceof DeliveryFailed
+              ? e.getMessage()
+              : TEMPLATE + " to " + Recipients.mask(address) + ", " + e.getClass().getSimpleName());
     }
   }
 
