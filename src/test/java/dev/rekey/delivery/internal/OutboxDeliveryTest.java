@@ -22,10 +22,16 @@ import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** The embedded default: everything lands in the outbox, shown on a page and in the API. */
+/**
+ * The embedded default: everything lands in the outbox, shown on a page and in the API. The
+ * explicit mode gives this class its own context and database: it changes demo users' passwords and
+ * moves the clock, which other test classes must not see.
+ */
 @RekeyTest
+@TestPropertySource(properties = "rekey.delivery.mode=outbox")
 class OutboxDeliveryTest {
 
   @Autowired MockMvc mvc;
