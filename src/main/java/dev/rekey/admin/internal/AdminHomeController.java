@@ -23,7 +23,8 @@ class AdminHomeController {
   @GetMapping("/admin")
   String index(Model model) {
     model.addAttribute(
-        "outbox", "outbox".equals(environment.getProperty("rekey.delivery.mode", "outbox")));
+        "outbox",
+        "outbox".equalsIgnoreCase(environment.getProperty("rekey.delivery.mode", "outbox")));
     return VIEW;
   }
 }
