@@ -1,0 +1,45 @@
+package dev.rekey.audit.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** An event's details as a JSON object in a TEXT column (portable across H2 and PostgreSQL). */
+@Component
+class AuditDetails {
+
+  private static final TypeReference<LinkedHashMap<String, @Nullable Object>> MAP =
+      new TypeReference<>() {};
+
+  private final JsonMapper json;
+
+  AuditDetails(JsonMapper json) {
+    this.json = json;
+  }
+
+  @Nullable String write(Map<String, @Nullable Object> details) {
+    return details.isEmpty() ? null : json.writeValueAsString(details);
+  }
+
+  String json(Map<String, @Nullable Object> details) {
+    return details.isEmpty() ? "" : json.writeValueAsString(details);
+  }
+
+  Map<String, @Nullable Object> read(@Nullable String text) {
+    if (text == null || text.isBlank()) {
+      return Map.of();
+    }
+    try {
+      return json.readValue(text, MAP);
+    } catch (JacksonException unreadable) {
+      // Never lose the row over its details: show the raw text instead.
+      Map<String, @Nullable Object> raw = new LinkedHashMap<>();
+      raw.put("raw", text);
+      return raw;
+    }
+  }
+}
