@@ -1,5 +1,6 @@
 package dev.rekey.audit.internal;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import dev.rekey.audit.AuditEvent;
 import dev.rekey.audit.AuditLog;
 import dev.rekey.audit.AuditPage;
@@ -11,8 +12,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
@@ -60,9 +61,10 @@ class AuditApiController {
       String clientIp,
       String userAgent,
       @Nullable String flowId,
-      @Nullable Map<String, @Nullable Object> details) {
+      @JsonRawValue @Nullable String details) {
 
-    static Item of(AuditEvent e) {
+    /** The details go out as stored JSON, nulls included (the API's mapper would drop them). */
+    static Item of(AuditEvent e, AuditDetails details) {
       return new Item(
           e.id(),
           e.occurredAt(),
@@ -75,7 +77,7 @@ class AuditApiController {
           e.clientIp(),
           e.userAgent(),
           e.flowId(),
-          e.details().isEmpty() ? null : e.details());
+          details.write(e.details()));
     }
   }
 
@@ -95,7 +97,10 @@ class AuditApiController {
   Page list(@AuthenticationPrincipal SignedInUser user, AuditFilter filter) {
     AuditPage page = log.find(query(user, filter));
     return new Page(
-        page.items().stream().map(Item::of).toList(), page.page(), page.size(), page.totalItems());
+        page.items().stream().map(e -> Item.of(e, details)).toList(),
+        page.page(),
+        page.size(),
+        page.totalItems());
   }
 
   @GetMapping(produces = CSV)
@@ -151,7 +156,7 @@ class AuditApiController {
         properties.csvMaxRows(),
         e ->
             csv.row(
-                java.util.Arrays.asList(
+                Arrays.asList(
                     e.id(),
                     e.occurredAt(),
                     e.activity(),

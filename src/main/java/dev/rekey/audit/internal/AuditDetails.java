@@ -1,5 +1,7 @@
 package dev.rekey.audit.internal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -18,7 +20,13 @@ class AuditDetails {
   private final JsonMapper json;
 
   AuditDetails(JsonMapper json) {
-    this.json = json;
+    // Keep nulls, which the application's mapper leaves out: "helpdeskLink": null in a policy's
+    // "after" is the fact that it was removed.
+    this.json =
+        json.rebuild()
+            .changeDefaultPropertyInclusion(
+                ignored -> JsonInclude.Value.construct(Include.ALWAYS, Include.ALWAYS))
+            .build();
   }
 
   @Nullable String write(Map<String, @Nullable Object> details) {
