@@ -2,6 +2,7 @@ package dev.rekey.audit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -25,10 +26,12 @@ import dev.rekey.tenant.Tenant;
 import dev.rekey.tenant.Tenants;
 import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -117,6 +120,33 @@ class AuditApiTest {
         .andExpect(jsonPath("$.size").value(1))
         .andExpect(jsonPath("$.items.length()").value(1))
         .andExpect(jsonPath("$.items[0].activity").value("User signed in"));
+  }
+
+  @Test
+  void detailsKeepNullValues() throws Exception {
+    Cookie admin = signIn("admin@contoso.com", PASSWORD);
+    String userId = "policy-" + UUID.randomUUID() + "@contoso.com";
+    Map<String, @Nullable Object> after = new HashMap<>();
+    after.put("helpdeskLink", null);
+    log.record(
+        new NewAuditEvent(
+            contoso(),
+            null,
+            "system",
+            null,
+            userId,
+            AuditActivity.SSPR_POLICY_CHANGED,
+            AuditResult.SUCCEEDED,
+            null,
+            null,
+            RequestOrigin.system(),
+            null,
+            Map.of("after", after)));
+    mvc.perform(get(AUDIT).param("userId", userId).cookie(admin))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.items[0].details.after.helpdeskLink").hasJsonPath())
+        .andExpect(jsonPath("$.items[0].details.after.helpdeskLink").value(nullValue()))
+        .andExpect(jsonPath("$.items[0].method").doesNotHaveJsonPath());
   }
 
   @Test
