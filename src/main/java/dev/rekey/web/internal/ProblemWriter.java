@@ -74,7 +74,10 @@ class ProblemWriter {
 
   void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", problem.getType().toString());
+    // Spring 7 leaves the type unset; absent means "about:blank" (RFC 9457 §3.1.1).
+    if (problem.getType() != null) {
+      body.put("type", problem.getType().toString());
+    }
     body.put("title", problem.getTitle());
     body.put("status", problem.getStatus());
     body.put("detail", problem.getDetail());

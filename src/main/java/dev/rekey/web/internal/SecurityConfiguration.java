@@ -13,6 +13,7 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /** Who may reach what, CSRF protection and security headers. */
@@ -101,9 +102,13 @@ class SecurityConfiguration {
                         (req, res, ex) -> problems.write(req, res, 401, "unauthenticated"), API)
                     .defaultAccessDeniedHandlerFor(
                         (req, res, ex) -> problems.writeAccessDenied(req, res, ex), API)
-                    .authenticationEntryPoint(
-                        (req, res, ex) -> res.sendRedirect(req.getContextPath() + "/login"))
-                    .accessDeniedHandler((req, res, ex) -> res.sendError(403)))
+                    // Fallbacks as defaults too: an explicit authenticationEntryPoint() or
+                    // accessDeniedHandler() would replace the API's problem+json handlers above.
+                    .defaultAuthenticationEntryPointFor(
+                        (req, res, ex) -> res.sendRedirect(req.getContextPath() + "/login"),
+                        AnyRequestMatcher.INSTANCE)
+                    .defaultAccessDeniedHandlerFor(
+                        (req, res, ex) -> res.sendError(403), AnyRequestMatcher.INSTANCE))
         // Sign-out is a controller (page and API), so it can publish SignedOut.
         .logout(l -> l.disable())
         .addFilterAfter(new MustChangePasswordFilter(problems), AuthorizationFilter.class)
