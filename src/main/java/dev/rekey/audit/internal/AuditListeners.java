@@ -69,7 +69,7 @@ class AuditListeners {
             event.tenantId(),
             null,
             event.accountId(),
-            null,
+            event.userId(),
             AuditActivity.SIGN_IN_FAILED,
             "throttled".equals(event.reason()) ? AuditResult.BLOCKED : AuditResult.FAILED,
             "password",

@@ -87,7 +87,7 @@ class SignInService {
     SignInDecision decision = throttle.check(userId, origin.clientIp());
     if (decision.refused()) {
       events.publishEvent(
-          new SignInFailed(tenantOf(userId), accountOf(userId), "throttled", origin));
+          new SignInFailed(tenantOf(userId), accountOf(userId), userId, "throttled", origin));
       count("throttled");
       return new Throttled(decision.refusedUntil());
     }
@@ -101,6 +101,7 @@ class SignInService {
           new SignInFailed(
               tenantOf(userId),
               account.map(Account::id).orElseGet(() -> accountOf(userId)),
+              userId,
               account.isPresent() ? "disabled_or_locked" : "invalid_credentials",
               origin));
       count("failed");
