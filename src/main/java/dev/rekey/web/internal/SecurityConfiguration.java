@@ -13,6 +13,7 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /** Who may reach what, CSRF protection and security headers. */
@@ -93,15 +94,20 @@ class SecurityConfiguration {
                     .hasAnyRole(staff)
                     .anyRequest()
                     .authenticated())
+        // Both as per-path defaults, API first: an explicit authenticationEntryPoint or
+        // accessDeniedHandler would replace the per-path ones for every request, and the API
+        // would answer 302 to the sign-in page instead of a 401 problem.
         .exceptionHandling(
             e ->
                 e.defaultAuthenticationEntryPointFor(
                         (req, res, ex) -> problems.write(req, res, 401, "unauthenticated"), API)
+                    .defaultAuthenticationEntryPointFor(
+                        (req, res, ex) -> res.sendRedirect(req.getContextPath() + "/login"),
+                        AnyRequestMatcher.INSTANCE)
                     .defaultAccessDeniedHandlerFor(
                         (req, res, ex) -> problems.writeAccessDenied(req, res, ex), API)
-                    .authenticationEntryPoint(
-                        (req, res, ex) -> res.sendRedirect(req.getContextPath() + "/login"))
-                    .accessDeniedHandler((req, res, ex) -> res.sendError(403)))
+                    .defaultAccessDeniedHandlerFor(
+                        (req, res, ex) -> res.sendError(403), AnyRequestMatcher.INSTANCE))
         // Sign-out is a controller (page and API), so it can publish SignedOut.
         .logout(l -> l.disable())
         .addFilterAfter(new MustChangePasswordFilter(problems), AuthorizationFilter.class)
