@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,8 +16,13 @@ public final class SqlTime {
 
   private SqlTime() {}
 
+  /**
+   * The instant as a parameter, cut to microseconds: both databases keep microseconds, but
+   * PostgreSQL rounds the nanoseconds while H2 truncates them; cutting first makes both store (and
+   * answer) the same instant, never one slightly in the future.
+   */
   public static @Nullable OffsetDateTime of(@Nullable Instant instant) {
-    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
   }
 
   public static @Nullable Instant get(ResultSet rs, String column) throws SQLException {

@@ -3,6 +3,7 @@ package dev.rekey.directory;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -12,4 +13,4 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("rekey.directory")
-public record DirectoryProperties(@Min(0) @Max(24) int passwordHistory) {}
+public record DirectoryProperties(@DefaultValue("5") @Min(0) @Max(24) int passwordHistory) {}

@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -215,12 +216,26 @@ class JdbcAccountDirectory implements AccountDirectory {
     jdbc.sql("UPDATE account SET enabled = ? WHERE id = ?").params(enabled, accountId).update();
   }
 
-  /** Keeps the newest N hashes for the history rule and forgets the rest. */
+  /**
+   * Keeps the newest N hashes for the history rule and forgets the rest. Each entry is stamped
+   * strictly after the previous one (in the databases' microsecond precision), so two changes in
+   * the same instant still order correctly and the newest is never the one forgotten.
+   */
   private void remember(UUID accountId, String hash, Instant now) {
+    Instant newest =
+        jdbc.sql("SELECT MAX(created_at) AS newest FROM password_history WHERE account_id = ?")
+            .param(accountId)
+            .query((rs, n) -> Optional.ofNullable(SqlTime.get(rs, "newest")))
+            .single()
+            .orElse(null);
+    Instant at = now.truncatedTo(ChronoUnit.MICROS);
+    if (newest != null && !at.isAfter(newest)) {
+      at = newest.plus(1, ChronoUnit.MICROS);
+    }
     jdbc.sql(
             "INSERT INTO password_history (id, account_id, password_hash, created_at)"
                 + " VALUES (?, ?, ?, ?)")
-        .params(UUID.randomUUID(), accountId, hash, SqlTime.of(now))
+        .params(UUID.randomUUID(), accountId, hash, SqlTime.of(at))
         .update();
     List<UUID> old =
         jdbc.sql(

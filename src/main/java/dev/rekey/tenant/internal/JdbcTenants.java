@@ -75,7 +75,7 @@ class JdbcTenants implements Tenants {
       if (!DOMAIN.matcher(d).matches()) {
         throw new IllegalArgumentException("Not a domain name: " + domain);
       }
-      if (findByDomain(d).isPresent()) {
+      if (normalised.contains(d) || findByDomain(d).isPresent()) {
         throw new IllegalArgumentException("Domain already in use: " + d);
       }
       normalised.add(d);

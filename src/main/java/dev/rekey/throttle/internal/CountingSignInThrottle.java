@@ -68,13 +68,16 @@ class CountingSignInThrottle implements SignInThrottle {
     counters.purgeOlderThan(clock.instant().minus(longest));
   }
 
-  /** No delay for the first free failures, then base, 2×base, 4×base… up to the cap. */
+  /**
+   * No delay while fewer than the free failures have happened; from the free-th failure on, base,
+   * 2×base, 4×base… up to the cap (zero free failures behaves like one: no delay before any).
+   */
   Duration backoff(int failures, Duration cap) {
-    int over = failures - properties.freeFailures();
-    if (over <= 0) {
+    int free = Math.max(1, properties.freeFailures());
+    if (failures < free) {
       return Duration.ZERO;
     }
-    long factor = 1L << Math.min(over - 1, 30);
+    long factor = 1L << Math.min(failures - free, 30);
     Duration delay = properties.baseDelay().multipliedBy(factor);
     return delay.compareTo(cap) > 0 ? cap : delay;
   }

@@ -1,6 +1,7 @@
 package dev.rekey.web.internal;
 
 import dev.rekey.directory.SignedInUser;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -29,8 +30,19 @@ class LayoutAdvice {
     return "nl".equals(locale.getLanguage()) ? "nl" : "en";
   }
 
+  /**
+   * The page's own path, for the language links. On an error page that is the path that failed, not
+   * {@code /error} (which would render a 500 in the other language). Anything that is not a plain
+   * local path becomes {@code /}, so a crafted URL cannot turn the links into {@code //other.host}
+   * (an open redirect).
+   */
   @ModelAttribute("currentPath")
   String currentPath(HttpServletRequest request) {
-    return request.getRequestURI().substring(request.getContextPath().length());
+    Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+    String uri = failed instanceof String s ? s : request.getRequestURI();
+    String context = request.getContextPath();
+    String path = uri.startsWith(context) ? uri.substring(context.length()) : uri;
+    boolean local = path.startsWith("/") && !path.startsWith("//") && path.indexOf('\\') < 0;
+    return local ? path : "/";
   }
 }

@@ -74,10 +74,8 @@ class ProblemWriter {
 
   void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
     Map<String, Object> body = new LinkedHashMap<>();
-    // Spring 7 leaves the type unset; absent means "about:blank" (RFC 9457 §3.1.1).
-    if (problem.getType() != null) {
-      body.put("type", problem.getType().toString());
-    }
+    // Spring 7 leaves the type unset by default; RFC 9457 §4.2.1 says absent means about:blank.
+    body.put("type", problem.getType() == null ? "about:blank" : problem.getType().toString());
     body.put("title", problem.getTitle());
     body.put("status", problem.getStatus());
     body.put("detail", problem.getDetail());

@@ -96,17 +96,20 @@ class SecurityConfiguration {
                     .hasAnyRole(staff)
                     .anyRequest()
                     .authenticated())
+        // Both as per-path defaults, API first: an explicit authenticationEntryPoint or
+        // accessDeniedHandler would replace the per-path ones for every request, and the API
+        // would answer 302 to the sign-in page instead of a 401 problem.
         .exceptionHandling(
             e ->
                 e.defaultAuthenticationEntryPointFor(
                         (req, res, ex) -> problems.write(req, res, 401, "unauthenticated"), API)
-                    .defaultAccessDeniedHandlerFor(
-                        (req, res, ex) -> problems.writeAccessDenied(req, res, ex), API)
-                    // Fallbacks as defaults too: an explicit authenticationEntryPoint() or
-                    // accessDeniedHandler() would replace the API's problem+json handlers above.
                     .defaultAuthenticationEntryPointFor(
                         (req, res, ex) -> res.sendRedirect(req.getContextPath() + "/login"),
                         AnyRequestMatcher.INSTANCE)
+                    .defaultAccessDeniedHandlerFor(
+                        (req, res, ex) -> problems.writeAccessDenied(req, res, ex), API)
+                    // Fallbacks registered as defaults too: an explicit authenticationEntryPoint()
+                    // or accessDeniedHandler() would replace the API's problem+json handlers above.
                     .defaultAccessDeniedHandlerFor(
                         (req, res, ex) -> res.sendError(403), AnyRequestMatcher.INSTANCE))
         // Sign-out is a controller (page and API), so it can publish SignedOut.

@@ -55,4 +55,85 @@ class SignInApiTest {
           .andExpect(jsonPath("$.detail").value("Uw gebruikers-id of wachtwoord is onjuist."));
     }
   }
+
+  @Autowired dev.rekey.directory.AccountDirectory directory;
+  @Autowired dev.rekey.tenant.Tenants tenants;
+
+  private String refusal(String userId, String password, String clientIp) throws Exception {
+    return mvc.perform(
+            post("/api/v1/session")
+                .with(csrf())
+                .with(
+                    r -> {
+                      r.setRemoteAddr(clientIp);
+                      return r;
+                    })
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(Sessions.body(userId, password)))
+        .andExpect(status().isUnauthorized())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andReturn()
+        .getResponse()
+        .getContentAsString();
+  }
+
+  @Test
+  void unknownUserWrongPasswordUnknownTenantDisabledAndLockedAllAnswerAlike() throws Exception {
+    String disabled = Sessions.freshUpn("disabled");
+    var d = Sessions.createAccount(tenants, directory, disabled, "Right-Password-1", false);
+    directory.setEnabled(d.id(), false);
+    String locked = Sessions.freshUpn("locked");
+    var l = Sessions.createAccount(tenants, directory, locked, "Right-Password-1", false);
+    directory.setLocked(l.id(), true);
+    String active = Sessions.freshUpn("active");
+    Sessions.createAccount(tenants, directory, active, "Right-Password-1", false);
+
+    String wrongPassword = refusal(active, "Wrong-Password-1", "10.30.0.1");
+    assertThat(wrongPassword).contains("\"code\":\"invalid_credentials\"");
+    assertThat(refusal(Sessions.freshUpn("nobody"), "Right-Password-1", "10.30.0.2"))
+        .isEqualTo(wrongPassword);
+    assertThat(refusal("someone@unknown-tenant.example", "Right-Password-1", "10.30.0.3"))
+        .isEqualTo(wrongPassword);
+    assertThat(refusal(disabled, "Right-Password-1", "10.30.0.4")).isEqualTo(wrongPassword);
+    assertThat(refusal(locked, "Right-Password-1", "10.30.0.5")).isEqualTo(wrongPassword);
+    assertThat(refusal("megan@contoso.com", "Welcome-to-Rekey-1", "10.30.0.6"))
+        .as("external password authority")
+        .isEqualTo(wrongPassword);
+
+    directory.setEnabled(d.id(), true);
+    mvc.perform(
+            post("/api/v1/session")
+                .with(csrf())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(Sessions.body(disabled, "Right-Password-1")))
+        .andExpect(status().isOk());
+  }
+
+  @Test
+  void missingOrOversizedFieldsAreInvalidRequestsNamingTheField() throws Exception {
+    mvc.perform(
+            post("/api/v1/session")
+                .with(csrf())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"password\":\"x\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.code").value("invalid_request"))
+        .andExpect(jsonPath("$.field").value("userId"));
+    mvc.perform(
+            post("/api/v1/session")
+                .with(csrf())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(Sessions.body("a".repeat(321), "x")))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.field").value("userId"));
+    mvc.perform(
+            post("/api/v1/session")
+                .with(csrf())
+                .header("Accept-Language", "nl")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"userId\":\"alain@contoso.com\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.field").value("password"))
+        .andExpect(jsonPath("$.detail").value("Voer uw wachtwoord in."));
+  }
 }
