@@ -108,8 +108,6 @@ class SecurityConfiguration {
                         AnyRequestMatcher.INSTANCE)
                     .defaultAccessDeniedHandlerFor(
                         (req, res, ex) -> problems.writeAccessDenied(req, res, ex), API)
-                    // Fallbacks registered as defaults too: an explicit authenticationEntryPoint()
-                    // or accessDeniedHandler() would replace the API's problem+json handlers above.
                     .defaultAccessDeniedHandlerFor(
                         (req, res, ex) -> res.sendError(403), AnyRequestMatcher.INSTANCE))
         // Sign-out is a controller (page and API), so it can publish SignedOut.
