@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -97,7 +98,7 @@ public record SsprPolicy(
 
   private static Set<AuthMethodType> enumSet(Collection<AuthMethodType> methods) {
     EnumSet<AuthMethodType> set = EnumSet.noneOf(AuthMethodType.class);
-    set.addAll(methods);
+    methods.stream().filter(Objects::nonNull).forEach(set::add);
     return Collections.unmodifiableSet(set);
   }
 }

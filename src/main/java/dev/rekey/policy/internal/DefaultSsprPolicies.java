@@ -9,7 +9,10 @@ import dev.rekey.policy.SsprPolicies;
 import dev.rekey.policy.SsprPolicy;
 import dev.rekey.policy.SsprPolicyChanged;
 import dev.rekey.policy.SsprPolicyChanges;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +26,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 @Service
 class DefaultSsprPolicies implements SsprPolicies {
+
+  /** The policy document's field names in order, so violations are reported in that order. */
+  private static final List<String> FIELD_ORDER =
+      Arrays.stream(PolicyDocument.class.getRecordComponents())
+          .map(RecordComponent::getName)
+          .toList();
 
   private final JdbcSsprPolicyStore store;
   private final SsprPolicyValidator validator;
@@ -117,8 +126,7 @@ class DefaultSsprPolicies implements SsprPolicies {
     validator.validate(tenantId, merged).stream()
         .filter(v -> !named.contains(v.field()))
         .forEach(out::add);
-    List<String> order = List.copyOf(PolicyDocument.values(SsprPolicy.defaults(), json).keySet());
-    out.sort((a, b) -> Integer.compare(order.indexOf(a.field()), order.indexOf(b.field())));
+    out.sort(Comparator.comparingInt(v -> FIELD_ORDER.indexOf(v.field())));
     return merged;
   }
 }

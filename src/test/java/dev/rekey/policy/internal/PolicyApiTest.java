@@ -180,6 +180,16 @@ class PolicyApiTest {
     putAs(admin, "{\"methodsAvailable\":[\"carrierPigeon\"]}", "en")
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.code").value("invalid_request"));
+    putAs(admin, "{\"reconfirmDays\":99999999999}", "en")
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.code").value("invalid_request"));
+    putAs(admin, "{\"methodsAvailable\":null,\"customQuestions\":[null,{\"id\":\"x\"}]}", "en")
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.field").value("customQuestions"));
+    putAs(admin, "{\"methodsAvailable\":[null],\"predefinedQuestionIds\":[null]}", "en")
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.field").value("methodsAvailable[0]"));
+    assertThat(policies.get(t.id())).isEqualTo(SsprPolicy.defaults());
   }
 
   @Test
