@@ -150,6 +150,14 @@ class PolicyPageTest {
   }
 
   @Test
+  void postWhenCheckboxValueIsNoBooleanThenFieldErrorNotServerError() throws Exception {
+    mvc.perform(form(admin, p -> p.put("uniformResponses", v("banana"))))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Tick the box or leave it empty.")));
+    assertThat(policies.get(t.id())).isEqualTo(SsprPolicy.defaults());
+  }
+
+  @Test
   void postWhenOutOfRangeInDutchThenDutchMessage() throws Exception {
     mvc.perform(form(admin, p -> p.put("reconfirmDays", v("731"))).param("lang", "nl"))
         .andExpect(status().isOk())
