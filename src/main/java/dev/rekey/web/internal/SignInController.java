@@ -14,6 +14,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** The sign-in and sign-out pages. */
 @Controller
@@ -29,26 +30,47 @@ class SignInController {
     this.clock = clock;
   }
 
+  /**
+   * Where a sign-in may continue to: only Rekey's own pages, never another site (no open redirect,
+   * ASVS 5.0 §3.7.2).
+   */
+  private static final java.util.regex.Pattern CONTINUE =
+      java.util.regex.Pattern.compile(
+          "/(security-info|register|change-password|admin)(/[A-Za-z0-9/-]{0,80})?");
+
+  static String destination(@Nullable String next) {
+    return next != null && CONTINUE.matcher(next).matches() ? next : "/";
+  }
+
   @GetMapping("/login")
   String form(
       @AuthenticationPrincipal @Nullable SignedInUser user,
-      @ModelAttribute("form") SignInForm form) {
-    return user != null ? "redirect:/" : VIEW;
+      @ModelAttribute("form") SignInForm form,
+      @RequestParam(name = "continue", required = false) @Nullable String next,
+      @RequestParam(name = "reauth", required = false) @Nullable String reauth,
+      Model model) {
+    model.addAttribute("continueTo", destination(next));
+    model.addAttribute("reauth", reauth != null);
+    // Re-authentication: a signed-in user asked to prove their password again stays on the form.
+    return user != null && reauth == null ? "redirect:/" : VIEW;
   }
 
   @PostMapping("/login")
   String submit(
       @Valid @ModelAttribute("form") SignInForm form,
       BindingResult result,
+      @RequestParam(name = "continue", required = false) @Nullable String next,
       Model model,
       HttpServletRequest request,
       HttpServletResponse response) {
+    String continueTo = destination(next);
+    model.addAttribute("continueTo", continueTo);
     if (result.hasErrors()) {
       return VIEW;
     }
     var outcome = signIn.signIn(form.userId(), form.password(), request, response);
     if (outcome instanceof SignInService.Success success) {
-      return success.mustChangePassword() ? "redirect:/change-password" : "redirect:/";
+      return success.mustChangePassword() ? "redirect:/change-password" : "redirect:" + continueTo;
     }
     model.addAttribute("form", new SignInForm(form.userId(), null));
     if (outcome instanceof SignInService.Throttled throttled) {

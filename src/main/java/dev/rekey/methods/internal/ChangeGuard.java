@@ -1,0 +1,67 @@
+package dev.rekey.methods.internal;
+
+import dev.rekey.common.ApiProblem;
+import dev.rekey.directory.SignedInUser;
+import jakarta.servlet.http.HttpSession;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may change security info right now (SPEC §4, Appendix A): a user without methods must have
+ * signed in with their password within the last 10 minutes; a user with methods must have proven
+ * one of them (step-up) within the last 10 minutes. A step-up covers any number of changes in that
+ * time (NIST SP 800-63B-4 §4.6: re-authentication before binding a new authenticator).
+ */
+@Component
+class ChangeGuard {
+
+  static final Duration WINDOW = Duration.ofMinutes(10);
+  static final String STEP_UP_AT = "rekey.stepUpAt";
+
+  /** What a change needs before it may go ahead. */
+  enum Need {
+    NOTHING,
+    REAUTHENTICATION,
+    STEP_UP
+  }
+
+  private final JdbcMethods store;
+  private final Clock clock;
+
+  ChangeGuard(JdbcMethods store, Clock clock) {
+    this.store = store;
+    this.clock = clock;
+  }
+
+  Need need(SignedInUser user, HttpSession session) {
+    Instant now = clock.instant();
+    if (store.active(user.accountId()).isEmpty()) {
+      return user.signedInAt().plus(WINDOW).isAfter(now) ? Need.NOTHING : Need.REAUTHENTICATION;
+    }
+    return session.getAttribute(STEP_UP_AT) instanceof Instant at && at.plus(WINDOW).isAfter(now)
+        ? Need.NOTHING
+        : Need.STEP_UP;
+  }
+
+  /** For the API: throws 403 {@code mfa_required} or {@code reauthentication_required}. */
+  void require(SignedInUser user, HttpSession session) {
+    switch (need(user, session)) {
+      case STEP_UP -> throw new ApiProblem(HttpStatus.FORBIDDEN, "mfa_required");
+      case REAUTHENTICATION ->
+          throw new ApiProblem(HttpStatus.FORBIDDEN, "reauthentication_required");
+      case NOTHING -> {}
+    }
+  }
+
+  void steppedUp(HttpSession session) {
+    session.setAttribute(STEP_UP_AT, clock.instant());
+  }
+
+  boolean owns(UUID accountId, UUID methodId) {
+    return store.find(methodId, accountId).isPresent();
+  }
+}

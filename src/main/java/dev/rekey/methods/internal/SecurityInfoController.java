@@ -1,0 +1,111 @@
+package dev.rekey.methods.internal;
+
+import dev.rekey.common.ClientAddress;
+import dev.rekey.directory.AccountDirectory;
+import dev.rekey.directory.SignedInUser;
+import dev.rekey.methods.MethodType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The security info page: list, default, delete (SPEC §4). */
+@Controller
+class SecurityInfoController {
+
+  static final String VIEW = "methods/security-info";
+  static final String DELETE_VIEW = "methods/delete";
+  static final String PAGE = "/security-info";
+
+  private final DefaultSecurityInfo info;
+  private final SecurityInfoChanges changes;
+  private final ChangeGuard guard;
+  private final AccountDirectory directory;
+  private final ClientAddress clientAddress;
+
+  SecurityInfoController(
+      DefaultSecurityInfo info,
+      SecurityInfoChanges changes,
+      ChangeGuard guard,
+      AccountDirectory directory,
+      ClientAddress clientAddress) {
+    this.info = info;
+    this.changes = changes;
+    this.guard = guard;
+    this.directory = directory;
+    this.clientAddress = clientAddress;
+  }
+
+  @GetMapping(PAGE)
+  String page(@AuthenticationPrincipal SignedInUser user, Model model) {
+    var account = directory.findById(user.accountId()).orElseThrow();
+    model.addAttribute("methods", info.methods(user.accountId()));
+    model.addAttribute("requirements", info.requirements(account));
+    model.addAttribute(
+        "canAddApp",
+        info.requirements(account).availableTypes().contains(MethodType.SOFTWARE_OATH));
+    return VIEW;
+  }
+
+  @PostMapping(PAGE + "/default")
+  String makeDefault(
+      @AuthenticationPrincipal SignedInUser user,
+      @RequestParam(name = "methodId", required = false) @Nullable UUID methodId,
+      HttpSession session,
+      HttpServletRequest request,
+      RedirectAttributes redirect) {
+    String gate = gate(user, session, PAGE);
+    if (gate != null) {
+      return gate;
+    }
+    boolean changed =
+        methodId != null
+            && changes.makeDefault(user.accountId(), methodId, clientAddress.origin(request));
+    redirect.addFlashAttribute("notice", changed ? "methods.default.changed" : "methods.notFound");
+    return "redirect:" + PAGE;
+  }
+
+  @GetMapping(PAGE + "/methods/{id}/delete")
+  String confirmDelete(
+      @AuthenticationPrincipal SignedInUser user, @PathVariable UUID id, Model model) {
+    var method = info.methods(user.accountId()).stream().filter(m -> m.id().equals(id)).findFirst();
+    if (method.isEmpty()) {
+      return "redirect:" + PAGE;
+    }
+    model.addAttribute("method", method.get());
+    return DELETE_VIEW;
+  }
+
+  @PostMapping(PAGE + "/methods/{id}/delete")
+  String delete(
+      @AuthenticationPrincipal SignedInUser user,
+      @PathVariable UUID id,
+      HttpSession session,
+      HttpServletRequest request,
+      RedirectAttributes redirect) {
+    String gate = gate(user, session, PAGE + "/methods/" + id + "/delete");
+    if (gate != null) {
+      return gate;
+    }
+    boolean deleted = changes.delete(user.accountId(), id, clientAddress.origin(request));
+    redirect.addFlashAttribute("notice", deleted ? "methods.deleted" : "methods.notFound");
+    return "redirect:" + PAGE;
+  }
+
+  /** Where to send the user first when a change needs a fresh sign-in or a step-up. */
+  @Nullable String gate(SignedInUser user, HttpSession session, String next) {
+    return switch (guard.need(user, session)) {
+      case NOTHING -> null;
+      case STEP_UP -> "redirect:" + StepUpController.PAGE + "?next=" + next;
+      case REAUTHENTICATION -> "redirect:/login?reauth&continue=" + PAGE;
+    };
+  }
+}
