@@ -78,7 +78,7 @@ class AppMethodController {
         redirect.addFlashAttribute("notice", "methods.app.limit");
         yield "redirect:" + SecurityInfoController.PAGE;
       }
-      case NOT_FOUND, null -> {
+      case NOT_FOUND, NONE -> {
         redirect.addFlashAttribute("notice", "methods.app.expired");
         yield "redirect:" + SecurityInfoController.PAGE;
       }

@@ -31,6 +31,7 @@ class AppMethods implements MethodVerifier {
 
   /** Why a registration step was refused. */
   enum Refusal {
+    NONE,
     LIMIT_REACHED,
     NOT_FOUND,
     WRONG_CODE
@@ -81,9 +82,27 @@ class AppMethods implements MethodVerifier {
         hint,
         cipher.encrypt(secret, StoredMethod.context(id, MethodType.SOFTWARE_OATH)),
         null);
+    return Optional.of(pending(user, id, secret));
+  }
+
+  /** Shows a still-pending registration again (after a wrong code). */
+  Optional<Pending> pending(SignedInUser user, UUID id) {
+    return store
+        .find(id, user.accountId())
+        .filter(m -> !m.active() && m.type() == MethodType.SOFTWARE_OATH && m.secret() != null)
+        .map(
+            m ->
+                pending(
+                    user,
+                    id,
+                    cipher.decrypt(
+                        m.secret(), StoredMethod.context(id, MethodType.SOFTWARE_OATH))));
+  }
+
+  private Pending pending(SignedInUser user, UUID id, byte[] secret) {
     String tenantName = tenants.findById(user.tenantId()).map(t -> t.name()).orElse("");
     String uri = OtpauthUri.of(tenantName, user.upn(), secret).toUri();
-    return Optional.of(new Pending(id, TotpSecrets.display(secret), uri, QrCodes.dataUrl(uri)));
+    return new Pending(id, TotpSecrets.display(secret), uri, QrCodes.dataUrl(uri));
   }
 
   /** Confirms a pending registration with a current code. */
@@ -107,10 +126,11 @@ class AppMethods implements MethodVerifier {
       return Result.refused(Refusal.WRONG_CODE);
     }
     changes.activated(pending.get(), origin);
-    return new Result(store.find(id, user.accountId()).map(StoredMethod::view).orElseThrow(), null);
+    return new Result(
+        store.find(id, user.accountId()).map(StoredMethod::view).orElseThrow(), Refusal.NONE);
   }
 
-  record Result(@Nullable RegisteredMethod method, @Nullable Refusal refusal) {
+  record Result(@Nullable RegisteredMethod method, Refusal refusal) {
     static Result refused(Refusal refusal) {
       return new Result(null, refusal);
     }

@@ -60,7 +60,7 @@ class AppMethodsApiController {
     throw switch (result.refusal()) {
       case LIMIT_REACHED -> limitReached();
       case WRONG_CODE -> new ApiProblem(HttpStatus.BAD_REQUEST, "verification_failed");
-      case NOT_FOUND, null -> new ApiProblem(HttpStatus.NOT_FOUND, "method_not_found");
+      case NOT_FOUND, NONE -> new ApiProblem(HttpStatus.NOT_FOUND, "method_not_found");
     };
   }
 

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.rekey.support.RekeyTest;
+import dev.rekey.support.TestSessions;
 import jakarta.servlet.http.Cookie;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +30,7 @@ class ApiErrorsTest {
 
   @BeforeEach
   void signIn() throws Exception {
-    session = Sessions.session(mvc, "diego@contoso.com", Sessions.DEMO_PASSWORD);
+    session = TestSessions.session(mvc, "diego@contoso.com", TestSessions.DEMO_PASSWORD);
   }
 
   ResultActions postJson(String path, String json) throws Exception {

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.rekey.directory.AccountDirectory;
 import dev.rekey.support.Cookies;
 import dev.rekey.support.RekeyTest;
+import dev.rekey.support.TestSessions;
 import dev.rekey.tenant.Tenants;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class CsrfTest {
     mvc.perform(
             post("/api/v1/session")
                 .contentType(MediaType.APPLICATION_JSON)
-                .content(Sessions.body("alain@contoso.com", Sessions.DEMO_PASSWORD)))
+                .content(TestSessions.body("alain@contoso.com", TestSessions.DEMO_PASSWORD)))
         .andExpect(status().isForbidden())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.code").value("csrf_invalid"));
@@ -51,15 +52,15 @@ class CsrfTest {
                 .cookie(xsrf)
                 .header("X-XSRF-TOKEN", "not-" + xsrf.getValue())
                 .contentType(MediaType.APPLICATION_JSON)
-                .content(Sessions.body("alain@contoso.com", Sessions.DEMO_PASSWORD)))
+                .content(TestSessions.body("alain@contoso.com", TestSessions.DEMO_PASSWORD)))
         .andExpect(status().isForbidden())
         .andExpect(jsonPath("$.code").value("csrf_invalid"));
   }
 
   @Test
   void xsrfCookieEchoedInTheHeaderIsAccepted() throws Exception {
-    String upn = Sessions.freshUpn("csrf");
-    Sessions.createAccount(tenants, directory, upn, Sessions.DEMO_PASSWORD, false);
+    String upn = TestSessions.freshUpn("csrf");
+    TestSessions.createAccount(tenants, directory, upn, TestSessions.DEMO_PASSWORD, false);
 
     MvcResult first =
         mvc.perform(get("/api/v1/session"))
@@ -81,15 +82,15 @@ class CsrfTest {
                 .cookie(xsrf)
                 .header("X-XSRF-TOKEN", xsrf.getValue())
                 .contentType(MediaType.APPLICATION_JSON)
-                .content(Sessions.body(upn, Sessions.DEMO_PASSWORD)))
+                .content(TestSessions.body(upn, TestSessions.DEMO_PASSWORD)))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.authenticated").value(true));
   }
 
   @Test
   void signInThroughTheCookieFlowThenUnsafeCallsNeedTheNewToken() throws Exception {
-    String upn = Sessions.freshUpn("csrf-flow");
-    Sessions.createAccount(tenants, directory, upn, Sessions.DEMO_PASSWORD, false);
+    String upn = TestSessions.freshUpn("csrf-flow");
+    TestSessions.createAccount(tenants, directory, upn, TestSessions.DEMO_PASSWORD, false);
     Cookie xsrf = Cookies.find(mvc.perform(get("/api/v1/session")).andReturn(), "XSRF-TOKEN");
     MvcResult signIn =
         mvc.perform(
@@ -97,7 +98,7 @@ class CsrfTest {
                     .cookie(xsrf)
                     .header("X-XSRF-TOKEN", xsrf.getValue())
                     .contentType(MediaType.APPLICATION_JSON)
-                    .content(Sessions.body(upn, Sessions.DEMO_PASSWORD)))
+                    .content(TestSessions.body(upn, TestSessions.DEMO_PASSWORD)))
             .andExpect(status().isOk())
             .andReturn();
     Cookie session = Cookies.session(signIn);

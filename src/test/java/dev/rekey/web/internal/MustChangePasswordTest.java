@@ -14,6 +14,7 @@ import dev.rekey.directory.AccountDirectory;
 import dev.rekey.directory.PasswordChanged;
 import dev.rekey.directory.Role;
 import dev.rekey.support.RekeyTest;
+import dev.rekey.support.TestSessions;
 import dev.rekey.tenant.Tenants;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
@@ -36,8 +37,8 @@ class MustChangePasswordTest {
   @Autowired ApplicationEvents events;
 
   Account temporaryAdmin() {
-    return Sessions.createAccount(
-        tenants, directory, Sessions.freshUpn("temp-admin"), TEMPORARY, true, Role.ADMIN);
+    return TestSessions.createAccount(
+        tenants, directory, TestSessions.freshUpn("temp-admin"), TEMPORARY, true, Role.ADMIN);
   }
 
   ResultActions changeForm(Cookie session, String lang, String current, String next, String confirm)
@@ -64,7 +65,7 @@ class MustChangePasswordTest {
   @Test
   void temporaryPasswordHoldsTheUserOnTheChangePage() throws Exception {
     Account admin = temporaryAdmin();
-    var signIn = Sessions.signIn(mvc, admin.upn(), TEMPORARY);
+    var signIn = TestSessions.signIn(mvc, admin.upn(), TEMPORARY);
     assertThat(signIn.getResponse().getContentAsString()).contains("\"mustChangePassword\":true");
     Cookie session = dev.rekey.support.Cookies.session(signIn);
 
@@ -95,7 +96,7 @@ class MustChangePasswordTest {
   @Test
   void changingThePasswordOnThePageLiftsTheHold() throws Exception {
     Account admin = temporaryAdmin();
-    Cookie session = Sessions.session(mvc, admin.upn(), TEMPORARY);
+    Cookie session = TestSessions.session(mvc, admin.upn(), TEMPORARY);
 
     changeForm(session, "en", TEMPORARY, "My-Own-Password-42", "My-Own-Password-42")
         .andExpect(status().is3xxRedirection())
@@ -116,7 +117,7 @@ class MustChangePasswordTest {
   @Test
   void changingThePasswordThroughTheApiLiftsTheHold() throws Exception {
     Account admin = temporaryAdmin();
-    Cookie session = Sessions.session(mvc, admin.upn(), TEMPORARY);
+    Cookie session = TestSessions.session(mvc, admin.upn(), TEMPORARY);
 
     changeApi(session, TEMPORARY, "My-Own-Password-43").andExpect(status().isNoContent());
 
@@ -129,7 +130,7 @@ class MustChangePasswordTest {
   @Test
   void pageRefusalsAreLocalisedFieldErrors() throws Exception {
     Account admin = temporaryAdmin();
-    Cookie session = Sessions.session(mvc, admin.upn(), TEMPORARY);
+    Cookie session = TestSessions.session(mvc, admin.upn(), TEMPORARY);
 
     assertFieldError(
         changeForm(session, "en", "Wrong-Current-1", "Another-Pass-1", "Another-Pass-1"),
@@ -167,7 +168,7 @@ class MustChangePasswordTest {
   @Test
   void apiRefusalsAreProblemsNamingTheField() throws Exception {
     Account admin = temporaryAdmin();
-    Cookie session = Sessions.session(mvc, admin.upn(), TEMPORARY);
+    Cookie session = TestSessions.session(mvc, admin.upn(), TEMPORARY);
 
     changeApi(session, "Wrong-Current-1", "Another-Pass-1")
         .andExpect(status().isForbidden())
@@ -193,9 +194,9 @@ class MustChangePasswordTest {
   @Test
   void anyOfTheLastFivePasswordsCannotBeReusedButTheSixthOldestCan() throws Exception {
     Account user =
-        Sessions.createAccount(
-            tenants, directory, Sessions.freshUpn("history"), "Password-0-x", false);
-    Cookie session = Sessions.session(mvc, user.upn(), "Password-0-x");
+        TestSessions.createAccount(
+            tenants, directory, TestSessions.freshUpn("history"), "Password-0-x", false);
+    Cookie session = TestSessions.session(mvc, user.upn(), "Password-0-x");
     for (int i = 1; i <= 5; i++) {
       changeApi(session, "Password-" + (i - 1) + "-x", "Password-" + i + "-x")
           .andExpect(status().isNoContent());

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.rekey.support.Cookies;
 import dev.rekey.support.RekeyTest;
+import dev.rekey.support.TestSessions;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.Cookie;
 import org.hamcrest.Matchers;
@@ -26,7 +27,7 @@ class PagesLanguageAndRolesTest {
   @Autowired MockMvc mvc;
 
   Cookie as(String user) throws Exception {
-    return Sessions.session(mvc, user + "@contoso.com", Sessions.DEMO_PASSWORD);
+    return TestSessions.session(mvc, user + "@contoso.com", TestSessions.DEMO_PASSWORD);
   }
 
   String page(String path, String acceptLanguage) throws Exception {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rekey.support.RequiredServices;
 import dev.rekey.support.TestClock;
+import dev.rekey.support.TestSessions;
 import java.io.ByteArrayInputStream;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
@@ -77,7 +78,7 @@ class RealServerTest {
                 .header("X-XSRF-TOKEN", xsrf())
                 .POST(
                     HttpRequest.BodyPublishers.ofString(
-                        Sessions.body(user + "@contoso.com", Sessions.DEMO_PASSWORD))));
+                        TestSessions.body(user + "@contoso.com", TestSessions.DEMO_PASSWORD))));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
   }
 

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.rekey.directory.AccountDirectory;
 import dev.rekey.support.RekeyTest;
+import dev.rekey.support.TestSessions;
 import dev.rekey.tenant.Tenants;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,9 +57,9 @@ class SecurityHeadersTest {
 
   @Test
   void sessionCookieIsHttpOnlyAndSameSiteLax() throws Exception {
-    String upn = Sessions.freshUpn("cookie");
-    Sessions.createAccount(tenants, directory, upn, Sessions.DEMO_PASSWORD, false);
-    MvcResult result = Sessions.signIn(mvc, upn, Sessions.DEMO_PASSWORD);
+    String upn = TestSessions.freshUpn("cookie");
+    TestSessions.createAccount(tenants, directory, upn, TestSessions.DEMO_PASSWORD, false);
+    MvcResult result = TestSessions.signIn(mvc, upn, TestSessions.DEMO_PASSWORD);
     String setCookie =
         result.getResponse().getHeaders("Set-Cookie").stream()
             .filter(h -> h.startsWith("REKEY_SESSION="))

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.rekey.support.Cookies;
 import dev.rekey.support.RekeyTest;
+import dev.rekey.support.TestSessions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -69,7 +70,7 @@ class SignInApiTest {
                       return r;
                     })
                 .contentType(MediaType.APPLICATION_JSON)
-                .content(Sessions.body(userId, password)))
+                .content(TestSessions.body(userId, password)))
         .andExpect(status().isUnauthorized())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andReturn()
@@ -79,18 +80,18 @@ class SignInApiTest {
 
   @Test
   void unknownUserWrongPasswordUnknownTenantDisabledAndLockedAllAnswerAlike() throws Exception {
-    String disabled = Sessions.freshUpn("disabled");
-    var d = Sessions.createAccount(tenants, directory, disabled, "Right-Password-1", false);
+    String disabled = TestSessions.freshUpn("disabled");
+    var d = TestSessions.createAccount(tenants, directory, disabled, "Right-Password-1", false);
     directory.setEnabled(d.id(), false);
-    String locked = Sessions.freshUpn("locked");
-    var l = Sessions.createAccount(tenants, directory, locked, "Right-Password-1", false);
+    String locked = TestSessions.freshUpn("locked");
+    var l = TestSessions.createAccount(tenants, directory, locked, "Right-Password-1", false);
     directory.setLocked(l.id(), true);
-    String active = Sessions.freshUpn("active");
-    Sessions.createAccount(tenants, directory, active, "Right-Password-1", false);
+    String active = TestSessions.freshUpn("active");
+    TestSessions.createAccount(tenants, directory, active, "Right-Password-1", false);
 
     String wrongPassword = refusal(active, "Wrong-Password-1", "10.30.0.1");
     assertThat(wrongPassword).contains("\"code\":\"invalid_credentials\"");
-    assertThat(refusal(Sessions.freshUpn("nobody"), "Right-Password-1", "10.30.0.2"))
+    assertThat(refusal(TestSessions.freshUpn("nobody"), "Right-Password-1", "10.30.0.2"))
         .isEqualTo(wrongPassword);
     assertThat(refusal("someone@unknown-tenant.example", "Right-Password-1", "10.30.0.3"))
         .isEqualTo(wrongPassword);
@@ -105,7 +106,7 @@ class SignInApiTest {
             post("/api/v1/session")
                 .with(csrf())
                 .contentType(MediaType.APPLICATION_JSON)
-                .content(Sessions.body(disabled, "Right-Password-1")))
+                .content(TestSessions.body(disabled, "Right-Password-1")))
         .andExpect(status().isOk());
   }
 
@@ -123,7 +124,7 @@ class SignInApiTest {
             post("/api/v1/session")
                 .with(csrf())
                 .contentType(MediaType.APPLICATION_JSON)
-                .content(Sessions.body("a".repeat(321), "x")))
+                .content(TestSessions.body("a".repeat(321), "x")))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.field").value("userId"));
     mvc.perform(

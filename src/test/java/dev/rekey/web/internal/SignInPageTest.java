@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.rekey.directory.AccountDirectory;
 import dev.rekey.support.Cookies;
 import dev.rekey.support.RekeyTest;
+import dev.rekey.support.TestSessions;
 import dev.rekey.tenant.Tenants;
 import dev.rekey.web.SignedIn;
 import dev.rekey.web.SignedOut;
@@ -34,8 +35,8 @@ class SignInPageTest {
   @Autowired ApplicationEvents events;
 
   String freshUser() {
-    String upn = Sessions.freshUpn("page");
-    Sessions.createAccount(tenants, directory, upn, Sessions.DEMO_PASSWORD, false);
+    String upn = TestSessions.freshUpn("page");
+    TestSessions.createAccount(tenants, directory, upn, TestSessions.DEMO_PASSWORD, false);
     return upn;
   }
 
@@ -121,7 +122,7 @@ class SignInPageTest {
                 post("/login")
                     .with(csrf())
                     .param("userId", upn.toUpperCase())
-                    .param("password", Sessions.DEMO_PASSWORD))
+                    .param("password", TestSessions.DEMO_PASSWORD))
             .andExpect(status().is3xxRedirection())
             .andExpect(redirectedUrl("/"))
             .andReturn();
@@ -138,7 +139,7 @@ class SignInPageTest {
   @Test
   void signInIssuesANewSessionIdAndTheOldOneNoLongerWorks() throws Exception {
     String upn = freshUser();
-    Cookie first = Sessions.session(mvc, upn, Sessions.DEMO_PASSWORD);
+    Cookie first = TestSessions.session(mvc, upn, TestSessions.DEMO_PASSWORD);
 
     MvcResult again =
         mvc.perform(
@@ -146,7 +147,7 @@ class SignInPageTest {
                     .with(csrf())
                     .cookie(first)
                     .param("userId", upn)
-                    .param("password", Sessions.DEMO_PASSWORD))
+                    .param("password", TestSessions.DEMO_PASSWORD))
             .andExpect(status().is3xxRedirection())
             .andReturn();
     Cookie second = Cookies.session(again);
@@ -165,7 +166,10 @@ class SignInPageTest {
     Cookie before = Cookies.session(anonymous);
     String upn = freshUser();
     var request =
-        post("/login").with(csrf()).param("userId", upn).param("password", Sessions.DEMO_PASSWORD);
+        post("/login")
+            .with(csrf())
+            .param("userId", upn)
+            .param("password", TestSessions.DEMO_PASSWORD);
     if (before != null) {
       request.cookie(before);
     }
@@ -181,7 +185,7 @@ class SignInPageTest {
   @Test
   void signOutEndsTheSession() throws Exception {
     String upn = freshUser();
-    Cookie session = Sessions.session(mvc, upn, Sessions.DEMO_PASSWORD);
+    Cookie session = TestSessions.session(mvc, upn, TestSessions.DEMO_PASSWORD);
 
     mvc.perform(post("/logout").with(csrf()).cookie(session))
         .andExpect(status().is3xxRedirection())
@@ -198,7 +202,7 @@ class SignInPageTest {
   @Test
   void signOutThroughTheApiEndsTheSession() throws Exception {
     String upn = freshUser();
-    Cookie session = Sessions.session(mvc, upn, Sessions.DEMO_PASSWORD);
+    Cookie session = TestSessions.session(mvc, upn, TestSessions.DEMO_PASSWORD);
 
     mvc.perform(
             org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete(

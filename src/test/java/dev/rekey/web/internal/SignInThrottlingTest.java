@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.rekey.directory.AccountDirectory;
 import dev.rekey.support.RekeyTest;
+import dev.rekey.support.TestSessions;
 import dev.rekey.tenant.Tenants;
 import java.time.Duration;
 import java.util.UUID;
@@ -39,8 +40,8 @@ class SignInThrottlingTest {
   @MockitoBean Pause pause;
 
   String freshUser() {
-    String upn = Sessions.freshUpn("throttle");
-    Sessions.createAccount(tenants, directory, upn, PASSWORD, false);
+    String upn = TestSessions.freshUpn("throttle");
+    TestSessions.createAccount(tenants, directory, upn, PASSWORD, false);
     return upn;
   }
 
@@ -59,7 +60,7 @@ class SignInThrottlingTest {
                   return r;
                 })
             .contentType(MediaType.APPLICATION_JSON)
-            .content(Sessions.body(upn, password));
+            .content(TestSessions.body(upn, password));
     if (forwardedFor != null) {
       request.header("X-Forwarded-For", forwardedFor);
     }

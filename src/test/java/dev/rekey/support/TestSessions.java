@@ -1,4 +1,4 @@
-package dev.rekey.web.internal;
+package dev.rekey.support;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -8,7 +8,6 @@ import dev.rekey.directory.AccountDirectory;
 import dev.rekey.directory.NewAccount;
 import dev.rekey.directory.PasswordAuthority;
 import dev.rekey.directory.Role;
-import dev.rekey.support.Cookies;
 import dev.rekey.tenant.Tenants;
 import jakarta.servlet.http.Cookie;
 import java.util.Set;
@@ -18,17 +17,17 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 /** Test helpers: fresh accounts in the Contoso tenant and signing in through the API. */
-final class Sessions {
+public final class TestSessions {
 
-  static final String DEMO_PASSWORD = "Welcome-to-Rekey-1";
+  public static final String DEMO_PASSWORD = "Welcome-to-Rekey-1";
 
-  private Sessions() {}
+  private TestSessions() {}
 
-  static String freshUpn(String prefix) {
+  public static String freshUpn(String prefix) {
     return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@contoso.com";
   }
 
-  static Account createAccount(
+  public static Account createAccount(
       Tenants tenants,
       AccountDirectory directory,
       String upn,
@@ -43,11 +42,11 @@ final class Sessions {
         mustChange);
   }
 
-  static String body(String userId, String password) {
+  public static String body(String userId, String password) {
     return "{\"userId\":\"" + userId + "\",\"password\":\"" + password + "\"}";
   }
 
-  static MvcResult signIn(MockMvc mvc, String userId, String password) throws Exception {
+  public static MvcResult signIn(MockMvc mvc, String userId, String password) throws Exception {
     return mvc.perform(
             post("/api/v1/session")
                 .with(csrf())
@@ -56,7 +55,7 @@ final class Sessions {
         .andReturn();
   }
 
-  static Cookie session(MockMvc mvc, String userId, String password) throws Exception {
+  public static Cookie session(MockMvc mvc, String userId, String password) throws Exception {
     MvcResult result = signIn(mvc, userId, password);
     if (result.getResponse().getStatus() != 200) {
       throw new AssertionError(
