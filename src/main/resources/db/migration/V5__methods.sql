@@ -29,3 +29,18 @@ CREATE TABLE security_info_review (
     account_id    UUID PRIMARY KEY REFERENCES account (id) ON DELETE CASCADE,
     reviewed_at   TIMESTAMP WITH TIME ZONE NOT NULL
 );
+
+-- One-time codes (SMS, call, email): stored only as a keyed hash, 5 minutes, single use, bound to
+-- what requested them. A new code replaces the old one but keeps the failure count (SPEC §4).
+CREATE TABLE one_time_code (
+    purpose          VARCHAR(32) NOT NULL,
+    subject_id       UUID NOT NULL,
+    code_hash        BYTEA NOT NULL,
+    issued_at        TIMESTAMP WITH TIME ZONE NOT NULL,
+    expires_at       TIMESTAMP WITH TIME ZONE NOT NULL,
+    used             BOOLEAN NOT NULL,
+    failures         INTEGER NOT NULL,
+    failures_since   TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (purpose, subject_id)
+);
+CREATE INDEX one_time_code_expiry ON one_time_code (expires_at);

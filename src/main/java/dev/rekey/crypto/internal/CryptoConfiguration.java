@@ -1,6 +1,7 @@
 package dev.rekey.crypto.internal;
 
 import dev.rekey.crypto.CryptoProperties;
+import dev.rekey.crypto.KeyedHash;
 import dev.rekey.crypto.SecretCipher;
 import java.security.SecureRandom;
 import org.springframework.context.annotation.Bean;
@@ -13,7 +14,17 @@ import org.springframework.context.annotation.Configuration;
 class CryptoConfiguration {
 
   @Bean
-  SecretCipher secretCipher(CryptoProperties properties, SecureRandom random) {
-    return new AesGcmSecretCipher(MasterKeys.load(properties, random), random);
+  MasterKeys masterKeys(CryptoProperties properties, SecureRandom random) {
+    return MasterKeys.load(properties, random);
+  }
+
+  @Bean
+  SecretCipher secretCipher(MasterKeys keys, SecureRandom random) {
+    return new AesGcmSecretCipher(keys, random);
+  }
+
+  @Bean
+  KeyedHash keyedHash(MasterKeys keys) {
+    return new HmacKeyedHash(keys);
   }
 }

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Service;
  * proves possession by entering a current code. Secrets are encrypted at rest (SPEC §4).
  */
 @Service
-class AppMethods implements MethodVerifier {
+class AppMethods implements MethodVerifier, MethodRegistrar {
 
   static final int MAX_APPS = 5;
   static final int MAX_WRONG_CODES = 5;
@@ -62,6 +62,21 @@ class AppMethods implements MethodVerifier {
   @Override
   public MethodType type() {
     return MethodType.SOFTWARE_OATH;
+  }
+
+  @Override
+  public String path() {
+    return "/security-info/app";
+  }
+
+  @Override
+  public String labelKey() {
+    return "methods.add.app";
+  }
+
+  @Override
+  public int order() {
+    return 20;
   }
 
   /** Starts a registration, or refuses when the user has the maximum of 5 apps. */

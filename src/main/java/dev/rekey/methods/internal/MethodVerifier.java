@@ -7,6 +7,11 @@ interface MethodVerifier {
 
   MethodType type();
 
+  /** Whether a proof starts by sending something (a code by text, call or email). */
+  default boolean needsChallenge() {
+    return false;
+  }
+
   /** Prepares a proof: sends a code for phone and email; nothing for an app. */
   default void challenge(StoredMethod method) {}
 

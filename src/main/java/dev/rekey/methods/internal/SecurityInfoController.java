@@ -3,9 +3,10 @@ package dev.rekey.methods.internal;
 import dev.rekey.common.ClientAddress;
 import dev.rekey.directory.AccountDirectory;
 import dev.rekey.directory.SignedInUser;
-import dev.rekey.methods.MethodType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -30,13 +31,16 @@ class SecurityInfoController {
   private final ChangeGuard guard;
   private final AccountDirectory directory;
   private final ClientAddress clientAddress;
+  private final List<MethodRegistrar> registrars;
 
   SecurityInfoController(
       DefaultSecurityInfo info,
       SecurityInfoChanges changes,
       ChangeGuard guard,
       AccountDirectory directory,
-      ClientAddress clientAddress) {
+      ClientAddress clientAddress,
+      List<MethodRegistrar> registrars) {
+    this.registrars = registrars;
     this.info = info;
     this.changes = changes;
     this.guard = guard;
@@ -48,10 +52,14 @@ class SecurityInfoController {
   String page(@AuthenticationPrincipal SignedInUser user, Model model) {
     var account = directory.findById(user.accountId()).orElseThrow();
     model.addAttribute("methods", info.methods(user.accountId()));
-    model.addAttribute("requirements", info.requirements(account));
+    var requirements = info.requirements(account);
+    model.addAttribute("requirements", requirements);
     model.addAttribute(
-        "canAddApp",
-        info.requirements(account).availableTypes().contains(MethodType.SOFTWARE_OATH));
+        "addOptions",
+        registrars.stream()
+            .filter(r -> requirements.availableTypes().contains(r.type()))
+            .sorted(Comparator.comparingInt(MethodRegistrar::order))
+            .toList());
     return VIEW;
   }
 

@@ -78,6 +78,11 @@ class StepUp {
         : clock.instant();
   }
 
+  /** Whether proving a kind of method starts by sending a code. */
+  boolean needsChallenge(dev.rekey.methods.MethodType type) {
+    return verifiers.stream().anyMatch(v -> v.type() == type && v.needsChallenge());
+  }
+
   /** Whether a kind of method can be proven here yet. */
   boolean canProve(dev.rekey.methods.MethodType type) {
     return verifiers.stream().anyMatch(v -> v.type() == type);

@@ -48,11 +48,19 @@ class StepUpController {
       @RequestParam(name = "methodId", required = false) @Nullable UUID methodId,
       @RequestParam(name = "code", required = false) @Nullable String code,
       @RequestParam(name = "next", required = false) @Nullable String next,
+      @RequestParam(name = "action", required = false) @Nullable String action,
       HttpSession session,
       Model model) {
     String destination = safe(next);
     if (methodId == null) {
       return show(user, destination, null, "methods.verify.method.required", model);
+    }
+    if ("send".equals(action)) {
+      if (stepUp.challenge(user, methodId).isEmpty()) {
+        return show(user, destination, null, "methods.verify.method.required", model);
+      }
+      model.addAttribute("sent", true);
+      return show(user, destination, methodId, null, model);
     }
     if (code == null || code.isBlank()) {
       return show(user, destination, methodId, "methods.verify.code.required", model);
@@ -74,6 +82,7 @@ class StepUpController {
     List<RegisteredMethod> methods =
         info.methods(user.accountId()).stream().filter(m -> stepUp.canProve(m.type())).toList();
     model.addAttribute("methods", methods);
+    model.addAttribute("canSend", methods.stream().anyMatch(m -> stepUp.needsChallenge(m.type())));
     model.addAttribute(
         "selected", selected != null ? selected : methods.isEmpty() ? null : methods.get(0).id());
     model.addAttribute("next", next);

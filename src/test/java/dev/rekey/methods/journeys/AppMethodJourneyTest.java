@@ -33,7 +33,7 @@ class AppMethodJourneyTest {
       assertThat(browser.findAll("#registered-no")).hasSize(1);
       browser.screenshot("security-info-empty-nl");
 
-      browser.submit("#add-app");
+      browser.submit("#add-softwareOath");
       assertThat(browser.find("h1").getText()).isEqualTo("Een verificatie-app toevoegen");
       assertThat(browser.find("#qr-code").getAttribute("src")).startsWith("data:image/png;base64,");
       browser.find("details summary").click();
