@@ -70,7 +70,7 @@ class AppMethodController {
     AppMethods.Result result = apps.confirm(user, id, code, clientAddress.origin(request));
     if (result.method() != null) {
       redirect.addFlashAttribute("notice", "methods.app.added");
-      return "redirect:" + SecurityInfoController.PAGE;
+      return "redirect:" + Wizard.afterChange(session);
     }
     return switch (result.refusal()) {
       case WRONG_CODE -> again(user, id, "methods.app.code.wrong", model, redirect);

@@ -1,6 +1,8 @@
 package dev.rekey.web.internal;
 
+import dev.rekey.directory.AccountDirectory;
 import dev.rekey.directory.SignedInUser;
+import dev.rekey.methods.SignInInterrupt;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -24,10 +26,15 @@ class SignInController {
 
   private final SignInService signIn;
   private final Clock clock;
+  private final AccountDirectory directory;
+  private final SignInInterrupt interrupts;
 
-  SignInController(SignInService signIn, Clock clock) {
+  SignInController(
+      SignInService signIn, Clock clock, AccountDirectory directory, SignInInterrupt interrupts) {
     this.signIn = signIn;
     this.clock = clock;
+    this.directory = directory;
+    this.interrupts = interrupts;
   }
 
   /**
@@ -70,7 +77,17 @@ class SignInController {
     }
     var outcome = signIn.signIn(form.userId(), form.password(), request, response);
     if (outcome instanceof SignInService.Success success) {
-      return success.mustChangePassword() ? "redirect:/change-password" : "redirect:" + continueTo;
+      if (success.mustChangePassword()) {
+        return "redirect:/change-password";
+      }
+      if ("/".equals(continueTo)) {
+        var account = directory.findById(success.user().accountId());
+        var interrupt = account.flatMap(interrupts::after);
+        if (interrupt.isPresent()) {
+          return "redirect:" + interrupt.get();
+        }
+      }
+      return "redirect:" + continueTo;
     }
     model.addAttribute("form", new SignInForm(form.userId(), null));
     if (outcome instanceof SignInService.Throttled throttled) {

@@ -28,12 +28,13 @@ class AppMethodJourneyTest {
       browser.open("/login");
       browser.type("#userId", "alain@contoso.com").type("#password", "Welcome-to-Rekey-1");
       browser.submit("button[type=submit]");
-      browser.open("/security-info");
-      assertThat(browser.find("h1").getText()).isEqualTo("Beveiligingsgegevens");
-      assertThat(browser.findAll("#registered-no")).hasSize(1);
-      browser.screenshot("security-info-empty-nl");
+      // Sign-in interrupts with the registration wizard (the seed's flow).
+      assertThat(browser.path()).isEqualTo("/register");
+      assertThat(browser.find("h1").getText()).isEqualTo("Uw account beveiligen");
+      assertThat(browser.findAll("#wizard-done")).isEmpty();
+      browser.screenshot("wizard-start-nl");
 
-      browser.submit("#add-softwareOath");
+      browser.submit("#wizard-add-softwareOath");
       assertThat(browser.find("h1").getText()).isEqualTo("Een verificatie-app toevoegen");
       assertThat(browser.find("#qr-code").getAttribute("src")).startsWith("data:image/png;base64,");
       browser.find("details summary").click();
@@ -46,8 +47,15 @@ class AppMethodJourneyTest {
 
       browser.type("#code", code(secret));
       browser.submit("#confirm-app");
-      assertThat(browser.path()).isEqualTo("/security-info");
+      assertThat(browser.path()).isEqualTo("/register");
       assertThat(browser.find("#notice").getText()).isEqualTo("Uw verificatie-app is toegevoegd.");
+      assertThat(browser.find("#wizard-done").getText()).isEqualTo("Voltooien");
+      browser.screenshot("wizard-complete-nl");
+      browser.submit("#wizard-done");
+      assertThat(browser.path()).isEqualTo("/");
+      assertThat(browser.text()).contains("Uw beveiligingsgegevens zijn ingesteld.");
+
+      browser.open("/security-info");
       assertThat(browser.findAll("#registered-yes")).hasSize(1);
       assertThat(browser.text()).contains("Verificatie-app", "Standaard");
       browser.screenshot("security-info-registered-nl");
