@@ -2,6 +2,7 @@ package dev.rekey.methods.internal;
 
 import dev.rekey.common.ApiProblem;
 import dev.rekey.directory.SignedInUser;
+import dev.rekey.methods.StepUpStatus;
 import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
  * time (NIST SP 800-63B-4 §4.6: re-authentication before binding a new authenticator).
  */
 @Component
-class ChangeGuard {
+class ChangeGuard implements StepUpStatus {
 
   static final Duration WINDOW = Duration.ofMinutes(10);
   static final String STEP_UP_AT = "rekey.stepUpAt";
@@ -42,9 +43,7 @@ class ChangeGuard {
     if (store.active(user.accountId()).isEmpty()) {
       return user.signedInAt().plus(WINDOW).isAfter(now) ? Need.NOTHING : Need.REAUTHENTICATION;
     }
-    return session.getAttribute(STEP_UP_AT) instanceof Instant at && at.plus(WINDOW).isAfter(now)
-        ? Need.NOTHING
-        : Need.STEP_UP;
+    return isSteppedUp(session) ? Need.NOTHING : Need.STEP_UP;
   }
 
   /** For the API: throws 403 {@code mfa_required} or {@code reauthentication_required}. */
@@ -55,6 +54,12 @@ class ChangeGuard {
           throw new ApiProblem(HttpStatus.FORBIDDEN, "reauthentication_required");
       case NOTHING -> {}
     }
+  }
+
+  @Override
+  public boolean isSteppedUp(HttpSession session) {
+    return session.getAttribute(STEP_UP_AT) instanceof Instant at
+        && at.plus(WINDOW).isAfter(clock.instant());
   }
 
   void steppedUp(HttpSession session) {

@@ -3,6 +3,7 @@ package dev.rekey.web.internal;
 import dev.rekey.common.ApiProblem;
 import dev.rekey.directory.Role;
 import dev.rekey.directory.SignedInUser;
+import dev.rekey.methods.StepUpStatus;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -36,20 +37,27 @@ class SessionApiController {
 
   private final SignInService signIn;
   private final Clock clock;
+  private final StepUpStatus stepUp;
 
-  SessionApiController(SignInService signIn, Clock clock) {
+  SessionApiController(SignInService signIn, Clock clock, StepUpStatus stepUp) {
     this.signIn = signIn;
     this.clock = clock;
+    this.stepUp = stepUp;
   }
 
   /** Answers the session state; touching the token makes sure the XSRF-TOKEN cookie is set. */
   @GetMapping
-  SessionState current(@AuthenticationPrincipal @Nullable SignedInUser user, CsrfToken csrf) {
+  SessionState current(
+      @AuthenticationPrincipal @Nullable SignedInUser user,
+      CsrfToken csrf,
+      HttpServletRequest request) {
     csrf.getToken();
     if (user == null) {
       return new SessionState(false, null, null, null, null);
     }
-    return new SessionState(true, user.upn(), roles(user), false, null);
+    var session = request.getSession(false);
+    boolean mfa = session != null && stepUp.isSteppedUp(session);
+    return new SessionState(true, user.upn(), roles(user), mfa, null);
   }
 
   @PostMapping

@@ -127,9 +127,11 @@ class AppMethodsApiTest {
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.code").value("verification_failed"));
     clock.advance(Duration.ofSeconds(30));
+    mvc.perform(get("/api/v1/session").cookie(session)).andExpect(jsonPath("$.mfa").value(false));
     mvc.perform(stepUp(id, codeNow(secret)))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.mfa").value(true));
+    mvc.perform(get("/api/v1/session").cookie(session)).andExpect(jsonPath("$.mfa").value(true));
 
     mvc.perform(post("/api/v1/me/authentication/softwareOathMethods").with(csrf()).cookie(session))
         .andExpect(status().isCreated());
