@@ -1,9 +1,9 @@
 package dev.rekey.delivery;
 
 /**
- * Sends text messages. The outbox implementation stores them; the Twilio-compatible REST gateway
- * arrives with the phone method (until then, live mode has none and fails with {@link
- * DeliveryFailed}).
+ * Sends text messages. The outbox implementation stores them; in live mode the Twilio-compatible
+ * REST gateway sends them ({@code rekey.delivery.phone.provider=twilio}), and without one every
+ * message fails with {@link DeliveryFailed}.
  */
 public interface SmsGateway {
 

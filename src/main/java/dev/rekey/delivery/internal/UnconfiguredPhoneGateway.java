@@ -7,11 +7,16 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Live mode's SMS and voice gateway until the Twilio-compatible REST gateway arrives with the phone
- * method: it refuses clearly rather than pretending a code was sent.
+ * Live mode's SMS and voice gateway when none is configured ({@code
+ * rekey.delivery.phone.provider=none}): it refuses clearly rather than pretending a code was sent.
  */
 @Component
 @ConditionalOnProperty(prefix = "rekey.delivery", name = "mode", havingValue = "live")
+@ConditionalOnProperty(
+    prefix = "rekey.delivery.phone",
+    name = "provider",
+    havingValue = "none",
+    matchIfMissing = true)
 class UnconfiguredPhoneGateway implements SmsGateway, VoiceGateway {
 
   @Override

@@ -1,3 +1,3 @@
-/** Delivery implementations by technology: SMTP, the development outbox, template rendering. */
+/** Delivery implementations by technology: SMTP, Twilio-compatible REST, the development outbox. */
 @org.jspecify.annotations.NullMarked
 package dev.rekey.delivery.internal;
