@@ -1,0 +1,3 @@
+/** Alternate email addresses: syntax check, tenant-domain check and masking. */
+@org.jspecify.annotations.NullMarked
+package dev.rekey.methods.email;
