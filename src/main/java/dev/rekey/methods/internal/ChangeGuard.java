@@ -2,6 +2,7 @@ package dev.rekey.methods.internal;
 
 import dev.rekey.common.ApiProblem;
 import dev.rekey.directory.SignedInUser;
+import dev.rekey.methods.MethodType;
 import dev.rekey.methods.StepUpStatus;
 import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
@@ -40,7 +41,10 @@ class ChangeGuard implements StepUpStatus {
 
   Need need(SignedInUser user, HttpSession session) {
     Instant now = clock.instant();
-    if (store.active(user.accountId()).isEmpty()) {
+    // Security questions cannot prove the user (NIST SP 800-63B-4 rejects them as an authenticator,
+    // so they are no step-up method): a user with only questions is treated as one with no methods.
+    if (store.active(user.accountId()).stream()
+        .allMatch(m -> m.type() == MethodType.SECURITY_QUESTIONS)) {
       return user.signedInAt().plus(WINDOW).isAfter(now) ? Need.NOTHING : Need.REAUTHENTICATION;
     }
     return isSteppedUp(session) ? Need.NOTHING : Need.STEP_UP;
