@@ -4,6 +4,10 @@ import static dev.rekey.methods.internal.PhoneApi.body;
 import static dev.rekey.methods.internal.PhoneApi.outbox;
 import static dev.rekey.methods.internal.PhoneApi.start;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -107,6 +111,67 @@ class PhoneBudgetsApiTest {
         .andExpect(status().isTooManyRequests())
         .andExpect(jsonPath("$.code").value("sms_budget_exceeded"));
     assertThat(outbox(jdbc, refused, "sms")).isEmpty();
+  }
+
+  @Test
+  void aSpentBudgetOnTheStepUpPageIsExplainedNotAnError() throws Exception {
+    String number = PhoneApi.freshMobile();
+    String id =
+        com.jayway.jsonpath.JsonPath.read(
+            mvc.perform(start(session, body(number, "mobile", "sms")))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(),
+            "$.id");
+    mvc.perform(PhoneApi.verify(session, id, PhoneApi.lastCode(jdbc, number, "sms")))
+        .andExpect(status().isOk());
+    mvc.perform(sendOnPage(id))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("id=\"verify-sent\"")));
+    mvc.perform(sendOnPage(id).header("Accept-Language", "nl"))
+        .andExpect(status().isTooManyRequests())
+        .andExpect(content().string(containsString("id=\"phone-error\"")))
+        .andExpect(content().string(containsString("Er zijn het afgelopen uur te veel codes")));
+    assertThat(outbox(jdbc, number, "sms")).hasSize(2);
+  }
+
+  @Test
+  void aSpentBudgetOnTheAddPhonePageIsShownAsAnAlert() throws Exception {
+    for (int i = 0; i < 2; i++) {
+      mvc.perform(addOnPage(PhoneApi.freshMobile())).andExpect(status().isOk());
+    }
+    String refused = PhoneApi.freshMobile();
+    mvc.perform(addOnPage(refused))
+        .andExpect(status().isTooManyRequests())
+        .andExpect(content().string(containsString("role=\"alert\"")))
+        .andExpect(content().string(containsString("Too many codes were sent")));
+    assertThat(outbox(jdbc, refused, "sms")).isEmpty();
+    mvc.perform(addOnPage("+1 425 555 0100"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("id=\"phoneNumber-error\"")))
+        .andExpect(content().string(containsString("aria-invalid=\"true\"")))
+        .andExpect(content().string(containsString("We can&#39;t send codes to this country.")));
+  }
+
+  private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder sendOnPage(
+      String methodId) {
+    return post("/security-info/verify")
+        .with(csrf())
+        .cookie(session)
+        .param("methodId", methodId)
+        .param("action", "send")
+        .param("next", "/security-info");
+  }
+
+  private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder addOnPage(
+      String number) {
+    return post("/security-info/phone/send")
+        .with(csrf())
+        .cookie(session)
+        .param("phoneNumber", number)
+        .param("phoneType", "mobile")
+        .param("delivery", "sms");
   }
 
   private Account current;
