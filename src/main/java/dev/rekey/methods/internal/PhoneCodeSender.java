@@ -1,16 +1,21 @@
 package dev.rekey.methods.internal;
 
 import dev.rekey.common.ApiProblem;
+import dev.rekey.crypto.SecretCipher;
 import dev.rekey.delivery.DeliveryFailed;
 import dev.rekey.delivery.SmsGateway;
 import dev.rekey.delivery.VoiceGateway;
+import dev.rekey.methods.MethodType;
 import dev.rekey.methods.OneTimeCodes;
 import dev.rekey.methods.phone.PhoneNumber;
+import dev.rekey.methods.phone.PhoneNumbers;
 import dev.rekey.methods.phone.PhoneProperties;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +39,7 @@ class PhoneCodeSender {
   private final PhoneBudgets budgets;
   private final PhoneProperties properties;
   private final MessageSource messages;
+  private final SecretCipher cipher;
   private final Clock clock;
 
   PhoneCodeSender(
@@ -43,6 +49,7 @@ class PhoneCodeSender {
       PhoneBudgets budgets,
       PhoneProperties properties,
       MessageSource messages,
+      SecretCipher cipher,
       Clock clock) {
     this.codes = codes;
     this.sms = sms;
@@ -50,7 +57,28 @@ class PhoneCodeSender {
     this.budgets = budgets;
     this.properties = properties;
     this.messages = messages;
+    this.cipher = cipher;
     this.clock = clock;
+  }
+
+  /** The E.164 number of a stored phone method, decrypted. */
+  String number(StoredMethod phone) {
+    return new String(
+        cipher.decrypt(
+            Objects.requireNonNull(phone.secret()),
+            StoredMethod.context(phone.id(), MethodType.PHONE)),
+        StandardCharsets.UTF_8);
+  }
+
+  /** Sends a code to a stored phone method, by its delivery preference. */
+  void send(StoredMethod phone, String purpose) {
+    send(
+        phone.tenantId(),
+        phone.accountId(),
+        PhoneNumbers.parse(number(phone), null),
+        PhoneDelivery.fromData(phone.data()),
+        purpose,
+        phone.id());
   }
 
   /** Refuses a number outside the country allow-list: 400 naming {@code phoneNumber}. */

@@ -8,7 +8,6 @@ import dev.rekey.methods.MethodType;
 import dev.rekey.methods.OneTimeCodes;
 import dev.rekey.methods.RegisteredMethod;
 import dev.rekey.methods.phone.PhoneMasks;
-import dev.rekey.methods.phone.PhoneNumbers;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,10 +20,9 @@ import org.springframework.stereotype.Service;
  * kept in the row's {@code data}.
  */
 @Service
-class PhoneMethods implements MethodVerifier, MethodRegistrar {
+class PhoneMethods implements MethodRegistrar {
 
   static final String REGISTER = "register-phone";
-  static final String STEP_UP = "stepup-phone";
 
   /** A registration waiting for its code, as the code page shows it. */
   record Pending(UUID id, String hint, String phoneType, String delivery) {}
@@ -148,35 +146,9 @@ class PhoneMethods implements MethodVerifier, MethodRegistrar {
     return store.find(id, user.accountId()).map(StoredMethod::view).orElseThrow();
   }
 
-  @Override
-  public boolean needsChallenge() {
-    return true;
-  }
-
-  /** Step-up: sends a code by the method's delivery preference; budgets apply. */
-  @Override
-  public void challenge(StoredMethod method) {
-    send(method, STEP_UP);
-  }
-
-  @Override
-  public boolean verify(StoredMethod method, String code) {
-    if (codes.verify(STEP_UP, method.id(), code) != OneTimeCodes.Check.ACCEPTED) {
-      return false;
-    }
-    store.touch(method.id());
-    return true;
-  }
-
   private void send(StoredMethod method, String purpose) {
     try {
-      sender.send(
-          method.tenantId(),
-          method.accountId(),
-          PhoneNumbers.parse(rules.number(method), null),
-          PhoneDelivery.fromData(method.data()),
-          purpose,
-          method.id());
+      sender.send(method, purpose);
     } catch (ApiProblem e) {
       if (!method.active() && "delivery_failed".equals(e.code())) {
         store.delete(method.id(), method.accountId()); // never leave a registration nobody can end

@@ -1,13 +1,11 @@
 package dev.rekey.methods.internal;
 
 import dev.rekey.common.ApiProblem;
-import dev.rekey.crypto.SecretCipher;
 import dev.rekey.directory.AccountDirectory;
 import dev.rekey.directory.SignedInUser;
 import dev.rekey.methods.MethodType;
 import dev.rekey.policy.AuthMethodType;
 import dev.rekey.policy.SsprPolicies;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -17,14 +15,17 @@ import org.springframework.stereotype.Component;
 class PhoneRules {
 
   private final JdbcMethods store;
-  private final SecretCipher cipher;
+  private final PhoneCodeSender sender;
   private final AccountDirectory directory;
   private final SsprPolicies policies;
 
   PhoneRules(
-      JdbcMethods store, SecretCipher cipher, AccountDirectory directory, SsprPolicies policies) {
+      JdbcMethods store,
+      PhoneCodeSender sender,
+      AccountDirectory directory,
+      SsprPolicies policies) {
     this.store = store;
-    this.cipher = cipher;
+    this.sender = sender;
     this.directory = directory;
     this.policies = policies;
   }
@@ -38,7 +39,7 @@ class PhoneRules {
     checkPolicy(user, choice);
     checkLimit(user, choice.type());
     for (StoredMethod phone : phones(user)) {
-      if (phone.secret() != null && choice.number().e164().equals(number(phone))) {
+      if (phone.secret() != null && choice.number().e164().equals(sender.number(phone))) {
         throw ApiProblem.invalidField("phoneNumber", "methods.phone.number.duplicate");
       }
     }
@@ -79,13 +80,5 @@ class PhoneRules {
     return store.active(user.accountId()).stream()
         .filter(m -> m.type() == MethodType.PHONE)
         .toList();
-  }
-
-  /** The E.164 number of a stored phone method, decrypted. */
-  String number(StoredMethod phone) {
-    byte[] secret = java.util.Objects.requireNonNull(phone.secret());
-    return new String(
-        cipher.decrypt(secret, StoredMethod.context(phone.id(), MethodType.PHONE)),
-        StandardCharsets.UTF_8);
   }
 }
