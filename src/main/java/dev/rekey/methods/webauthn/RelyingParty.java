@@ -2,7 +2,6 @@ package dev.rekey.methods.webauthn;
 
 import com.webauthn4j.WebAuthnManager;
 import com.webauthn4j.converter.AttestedCredentialDataConverter;
-import com.webauthn4j.converter.exception.DataConversionException;
 import com.webauthn4j.converter.util.ObjectConverter;
 import com.webauthn4j.credential.CredentialRecordImpl;
 import com.webauthn4j.data.AuthenticationData;
@@ -28,6 +27,7 @@ import com.webauthn4j.verifier.exception.BadSignatureException;
 import com.webauthn4j.verifier.exception.MaliciousCounterValueException;
 import com.webauthn4j.verifier.exception.NotAllowedAlgorithmException;
 import com.webauthn4j.verifier.exception.UserNotPresentException;
+import com.webauthn4j.verifier.exception.VerificationException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -203,7 +203,11 @@ public class RelyingParty {
   }
 
   private static VerificationFailed failure(RuntimeException e) {
-    VerificationFailed.Reason reason = VerificationFailed.Reason.OTHER;
+    // Anything but a failed check is input webauthn4j could not read (bad CBOR, JSON, lengths).
+    VerificationFailed.Reason reason =
+        e instanceof VerificationException
+            ? VerificationFailed.Reason.OTHER
+            : VerificationFailed.Reason.MALFORMED;
     if (e instanceof BadChallengeException) {
       reason = VerificationFailed.Reason.CHALLENGE;
     } else if (e instanceof BadOriginException) {
@@ -218,8 +222,6 @@ public class RelyingParty {
       reason = VerificationFailed.Reason.SIGNATURE;
     } else if (e instanceof MaliciousCounterValueException) {
       reason = VerificationFailed.Reason.COUNTER;
-    } else if (e instanceof DataConversionException || e instanceof IllegalArgumentException) {
-      reason = VerificationFailed.Reason.MALFORMED;
     }
     return new VerificationFailed(reason, e);
   }

@@ -85,6 +85,20 @@ class RelyingPartyTest {
   }
 
   @Test
+  void garbageIsMalformedNotAnError() {
+    var junk =
+        new CredentialJson.Registration(
+            new byte[] {1}, new byte[] {1, 2, 3}, new byte[] {1, 2, 3}, List.of());
+    assertThatThrownBy(() -> rp.verifyRegistration(junk, challenge, userHandle))
+        .isInstanceOfSatisfying(
+            VerificationFailed.class,
+            e ->
+                assertThat(e.reason())
+                    .as(e.getCause().toString())
+                    .isEqualTo(VerificationFailed.Reason.MALFORMED));
+  }
+
+  @Test
   void assertionVerifiesAndTheCounterMustGrow() throws Exception {
     StoredCredential stored = register();
     // Both 0: an authenticator without a counter is fine.
