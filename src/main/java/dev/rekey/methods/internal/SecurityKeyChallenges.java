@@ -3,7 +3,6 @@ package dev.rekey.methods.internal;
 import dev.rekey.methods.webauthn.WebAuthnProperties;
 import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -60,8 +59,7 @@ class SecurityKeyChallenges {
     Object value = session.getAttribute(purpose.attribute());
     session.removeAttribute(purpose.attribute());
     if (value instanceof Pending pending
-        && MessageDigest.isEqual(
-            pending.accountId().toString().getBytes(), accountId.toString().getBytes())
+        && pending.accountId().equals(accountId)
         && clock.instant().isBefore(pending.expiresAt())) {
       return Optional.of(pending);
     }
