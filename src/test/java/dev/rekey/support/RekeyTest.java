@@ -23,11 +23,7 @@ import org.springframework.context.annotation.Import;
       "rekey.crypto.master-key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
       "rekey.throttle.signin.base-delay=0ms",
       "spring.mail.host=127.0.0.1",
-      "spring.mail.port=1",
-      // Every cached test context keeps its pool open: small pools keep a full PostgreSQL run
-      // under the server's max_connections (100).
-      "spring.datasource.hikari.maximum-pool-size=4",
-      "spring.datasource.hikari.minimum-idle=1"
+      "spring.mail.port=1"
     })
 @AutoConfigureMockMvc
 @Import(TestClock.Configuration.class)
