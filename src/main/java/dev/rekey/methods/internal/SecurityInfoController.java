@@ -49,7 +49,9 @@ class SecurityInfoController {
   }
 
   @GetMapping(PAGE)
-  String page(@AuthenticationPrincipal SignedInUser user, Model model) {
+  String page(@AuthenticationPrincipal SignedInUser user, HttpSession session, Model model) {
+    // Ceremonies return to the page they were started from: here, not the wizard.
+    Wizard.leave(session);
     var account = directory.findById(user.accountId()).orElseThrow();
     model.addAttribute("methods", info.methods(user.accountId()));
     var requirements = info.requirements(account);

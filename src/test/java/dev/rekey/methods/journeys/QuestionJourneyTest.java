@@ -41,6 +41,24 @@ class QuestionJourneyTest {
   @Test
   void aNewUserAnswersThreeSecurityQuestionsInDutch() {
     UUID tenant = tenants.findByDomain("contoso.com").orElseThrow().id();
+    var before = policies.get(tenant);
+    try {
+      registerQuestions(tenant);
+    } finally {
+      // Other journeys share this tenant: put the policy back as it was.
+      policies.update(
+          tenant,
+          SsprPolicyChanges.builder()
+              .methodsAvailable(before.methodsAvailable())
+              .predefinedQuestionIds(before.predefinedQuestionIds())
+              .customQuestions(before.customQuestions())
+              .build(),
+          directory.findByUserId("admin@contoso.com").orElseThrow().id(),
+          new RequestOrigin("127.0.0.1", "test"));
+    }
+  }
+
+  private void registerQuestions(UUID tenant) {
     policies.update(
         tenant,
         SsprPolicyChanges.builder()
