@@ -10,7 +10,6 @@ import dev.rekey.methods.webauthn.WebAuthnOptions;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -42,6 +41,7 @@ class SecurityKeyApiController {
   private final ChangeGuard guard;
   private final StepUp stepUp;
   private final ClientAddress clientAddress;
+  private final SecurityKeyStepUp keyStepUp;
 
   SecurityKeyApiController(
       SecurityKeyMethods keys,
@@ -49,7 +49,9 @@ class SecurityKeyApiController {
       SecurityKeyChallenges challenges,
       ChangeGuard guard,
       StepUp stepUp,
-      ClientAddress clientAddress) {
+      ClientAddress clientAddress,
+      SecurityKeyStepUp keyStepUp) {
+    this.keyStepUp = keyStepUp;
     this.keys = keys;
     this.assertions = assertions;
     this.challenges = challenges;
@@ -89,14 +91,7 @@ class SecurityKeyApiController {
   @PostMapping("/assertion-options")
   WebAuthnOptions.Request assertionOptions(
       @AuthenticationPrincipal SignedInUser user, HttpSession session) {
-    List<StoredMethod> mine = keys.keys(user.accountId());
-    if (mine.isEmpty()) {
-      throw new ApiProblem(HttpStatus.NOT_FOUND, "method_not_found");
-    }
-    byte[] challenge =
-        challenges.issue(
-            session, SecurityKeyChallenges.Purpose.ASSERTION, user.accountId(), new byte[0]);
-    return assertions.options(mine, challenge);
+    return keyStepUp.options(user, session, null);
   }
 
   /** Step-up with a security key: a verified assertion counts like a right code. */
@@ -106,23 +101,7 @@ class SecurityKeyApiController {
       @RequestBody AssertionRequest body,
       HttpSession session,
       HttpServletRequest request) {
-    CredentialJson.Assertion assertion =
-        parse(() -> CredentialJson.assertion(SecurityKeyNames.tree(body.credential())));
-    var pending =
-        challenges.take(session, SecurityKeyChallenges.Purpose.ASSERTION, user.accountId());
-    try {
-      if (pending.isEmpty()) {
-        throw new VerificationFailed(VerificationFailed.Reason.CHALLENGE);
-      }
-      assertions.verify(
-          keys.keys(user.accountId()),
-          assertion,
-          pending.get().challenge(),
-          clientAddress.origin(request));
-    } catch (VerificationFailed e) {
-      throw failed(e);
-    }
-    guard.steppedUp(session);
+    keyStepUp.prove(user, session, body.credential(), clientAddress.origin(request));
     return new StepUpJson(true, stepUp.expiresAt(session));
   }
 

@@ -254,6 +254,66 @@ class SecurityKeyApiTest {
   }
 
   @Test
+  void theGenericStepUpEndpointsTakeASecurityKey() throws Exception {
+    withAppAndStepUp();
+    TestAuthenticator key = new TestAuthenticator().counter(1);
+    String id =
+        JsonPath.read(
+            mvc.perform(register("Backup key", key.register(body(options()), ORIGIN)))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(),
+            "$.id");
+    clock.advance(Duration.ofMinutes(11));
+
+    // SPEC Appendix A: challenges answers WebAuthn request options for a security key ...
+    String challenge =
+        body(
+            mvc.perform(
+                    post("/api/v1/session/mfa/challenges")
+                        .with(csrf())
+                        .cookie(session)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"methodId\":\"" + id + "\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.type").value("fido2"))
+                .andExpect(
+                    jsonPath("$.publicKey.allowCredentials[0].id").value(key.credentialId())));
+    String options =
+        tools.jackson.databind.json.JsonMapper.builder()
+            .build()
+            .readTree(challenge)
+            .get("publicKey")
+            .toString();
+
+    // ... and /mfa takes {methodId, credential}; a missing credential names the field.
+    mvc.perform(
+            post("/api/v1/session/mfa")
+                .with(csrf())
+                .cookie(session)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"methodId\":\"" + id + "\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.field").value("credential"));
+    key.counter(2);
+    mvc.perform(
+            post("/api/v1/session/mfa")
+                .with(csrf())
+                .cookie(session)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    "{\"methodId\":\""
+                        + id
+                        + "\",\"credential\":"
+                        + key.assertion(options, ORIGIN)
+                        + "}"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.mfa").value(true));
+    mvc.perform(setDefault(id)).andExpect(status().isNoContent());
+  }
+
+  @Test
   void aKeyStepsUpAndItsCounterMustGrow() throws Exception {
     withAppAndStepUp();
     TestAuthenticator key = new TestAuthenticator().counter(1);
