@@ -36,7 +36,7 @@ class PhonePropertiesTest {
   void bothBundlesHaveTheSameKeys() throws Exception {
     assertThat(keys("i18n/methods-phone_nl.properties"))
         .isEqualTo(keys("i18n/methods-phone.properties"))
-        .contains("problem.sms_budget_exceeded", "problem.delivery_failed", "methods.add.phone");
+        .contains("problem.sms_budget_exceeded", "methods.add.phone");
   }
 
   private static java.util.Set<Object> keys(String resource) throws Exception {
