@@ -1,4 +1,4 @@
-// Registers a security key or passkey: fetches creation options from the API, asks the browser to
+// Registers a security key or passkey (helpers in webauthn-common.js): fetches creation options from the API, asks the browser to
 // create a credential, and sends it back for verification. All texts come from data-* attributes
 // (localised by the server); no inline script is needed (Content-Security-Policy: script-src 'self').
 (function () {
@@ -15,49 +15,10 @@
   var nameError = document.getElementById('key-name-error');
   var button = document.getElementById('register-key');
 
-  function toBytes(base64url) {
-    var base64 = base64url.replace(/-/g, '+').replace(/_/g, '/');
-    while (base64.length % 4) {
-      base64 += '=';
-    }
-    var binary = atob(base64);
-    var bytes = new Uint8Array(binary.length);
-    for (var i = 0; i < binary.length; i++) {
-      bytes[i] = binary.charCodeAt(i);
-    }
-    return bytes.buffer;
-  }
-
-  function toBase64url(buffer) {
-    var bytes = new Uint8Array(buffer);
-    var binary = '';
-    for (var i = 0; i < bytes.length; i++) {
-      binary += String.fromCharCode(bytes[i]);
-    }
-    return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-  }
-
-  function xsrfToken() {
-    var match = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]*)/);
-    return match ? decodeURIComponent(match[1]) : '';
-  }
-
-  function post(url, body) {
-    return fetch(url, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: {
-        'Content-Type': 'application/json',
-        'Accept': 'application/json, application/problem+json',
-        'X-XSRF-TOKEN': xsrfToken()
-      },
-      body: JSON.stringify(body || {})
-    }).then(function (response) {
-      return response.json().catch(function () { return null; }).then(function (json) {
-        return { ok: response.ok, json: json };
-      });
-    });
-  }
+  var W = window.RekeyWebAuthn;
+  var toBytes = W.toBytes;
+  var toBase64url = W.toBase64url;
+  var post = W.post;
 
   function clearErrors() {
     errorBox.replaceChildren();

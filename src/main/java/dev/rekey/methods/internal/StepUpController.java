@@ -82,6 +82,10 @@ class StepUpController {
     List<RegisteredMethod> methods =
         info.methods(user.accountId()).stream().filter(m -> stepUp.canProve(m.type())).toList();
     model.addAttribute("methods", methods);
+    model.addAttribute(
+        "hasKeys",
+        info.methods(user.accountId()).stream()
+            .anyMatch(m -> m.type() == dev.rekey.methods.MethodType.FIDO2));
     model.addAttribute("canSend", methods.stream().anyMatch(m -> stepUp.needsChallenge(m.type())));
     model.addAttribute(
         "selected", selected != null ? selected : methods.isEmpty() ? null : methods.get(0).id());

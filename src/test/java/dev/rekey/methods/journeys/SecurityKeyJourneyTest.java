@@ -121,6 +121,22 @@ class SecurityKeyJourneyTest {
       // At 320 px wide the page still works.
       browser.resize(320, 800);
       browser.screenshot("security-key-register-320");
+      browser.resize(1280, 900);
+
+      // Later, the security key itself proves the user on the verify page (WebAuthn assertion).
+      clock.advance(Duration.ofMinutes(11));
+      browser.open("/security-info");
+      browser.submit("a[id^='delete-']");
+      browser.submit("#confirm-delete");
+      assertThat(browser.path()).startsWith("/security-info/verify");
+      assertThat(browser.find("#webauthn-stepup").getText()).isEqualTo("Use my security key");
+      browser.screenshot("security-key-stepup");
+      browser.find("#webauthn-stepup").click();
+      new WebDriverWait(browser.driver(), Duration.ofSeconds(15))
+          .until(d -> browser.path().contains("/delete"));
+      browser.assertAccessible();
+      browser.submit("#confirm-delete");
+      assertThat(browser.find("#notice").getText()).isEqualTo("The method was deleted.");
     }
   }
 
