@@ -44,8 +44,8 @@ class OutboxDeliveryTest {
   @Test
   void outboxModeUsesOutboxImplementations() {
     assertThat(email).isInstanceOf(OutboxEmailSender.class);
-    assertThat(sms).isInstanceOf(OutboxSmsGateway.class);
-    assertThat(voice).isInstanceOf(OutboxVoiceGateway.class);
+    assertThat(sms).isInstanceOf(OutboxPhoneGateway.class);
+    assertThat(voice).isInstanceOf(OutboxPhoneGateway.class);
   }
 
   @Test

@@ -18,8 +18,7 @@ class PhoneGatewaySelectionTest {
   @Configuration(proxyBeanMethods = false)
   @EnableConfigurationProperties(DeliveryProperties.class)
   @Import({
-    OutboxSmsGateway.class,
-    OutboxVoiceGateway.class,
+    OutboxPhoneGateway.class,
     UnconfiguredPhoneGateway.class,
     TwilioGatewayConfiguration.class
   })
@@ -41,14 +40,14 @@ class PhoneGatewaySelectionTest {
   void outboxModeUsesTheOutboxWhateverTheProvider() {
     runner.run(
         context -> {
-          assertThat(context.getBean(SmsGateway.class)).isInstanceOf(OutboxSmsGateway.class);
-          assertThat(context.getBean(VoiceGateway.class)).isInstanceOf(OutboxVoiceGateway.class);
+          assertThat(context.getBean(SmsGateway.class)).isInstanceOf(OutboxPhoneGateway.class);
+          assertThat(context.getBean(VoiceGateway.class)).isInstanceOf(OutboxPhoneGateway.class);
         });
     runner
         .withPropertyValues(TWILIO)
         .run(
             context -> {
-              assertThat(context.getBean(SmsGateway.class)).isInstanceOf(OutboxSmsGateway.class);
+              assertThat(context.getBean(SmsGateway.class)).isInstanceOf(OutboxPhoneGateway.class);
               assertThat(context).doesNotHaveBean(TwilioClient.class);
             });
   }
