@@ -144,11 +144,18 @@ public final class Browser implements AutoCloseable {
   /** Runs axe-core's WCAG 2.0/2.1/2.2 A and AA rules and fails on any violation. */
   @SuppressWarnings("unchecked")
   public void assertAccessible() {
-    driver.executeScript(axeSource());
+    // Wait for the page to settle, then inject and run axe in one script, so a navigation can never
+    // fall between the two.
+    new WebDriverWait(driver, Duration.ofSeconds(15))
+        .until(
+            d ->
+                "complete"
+                    .equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     Object result =
         driver.executeAsyncScript(
-            "const done = arguments[arguments.length - 1];"
-                + "axe.run(document, {runOnly: {type: 'tag', values:"
+            axeSource()
+                + ";\nconst done = arguments[arguments.length - 1];"
+                + "window.axe.run(document, {runOnly: {type: 'tag', values:"
                 + " ['wcag2a','wcag2aa','wcag21a','wcag21aa','wcag22aa']}})"
                 + ".then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' ['"
                 + " + v.nodes.map(n => n.target.join(' ')).join(', ') + ']')))"
