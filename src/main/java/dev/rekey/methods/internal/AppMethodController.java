@@ -22,13 +22,12 @@ class AppMethodController {
   static final String PAGE = SecurityInfoController.PAGE + "/app";
 
   private final AppMethods apps;
-  private final SecurityInfoController securityInfo;
+  private final ChangeGuard guard;
   private final ClientAddress clientAddress;
 
-  AppMethodController(
-      AppMethods apps, SecurityInfoController securityInfo, ClientAddress clientAddress) {
+  AppMethodController(AppMethods apps, ChangeGuard guard, ClientAddress clientAddress) {
     this.apps = apps;
-    this.securityInfo = securityInfo;
+    this.guard = guard;
     this.clientAddress = clientAddress;
   }
 
@@ -38,7 +37,7 @@ class AppMethodController {
       HttpSession session,
       Model model,
       RedirectAttributes redirect) {
-    String gate = securityInfo.gate(user, session, SecurityInfoController.PAGE);
+    String gate = guard.redirectFor(user, session, SecurityInfoController.PAGE);
     if (gate != null) {
       return gate;
     }
@@ -60,7 +59,7 @@ class AppMethodController {
       HttpServletRequest request,
       Model model,
       RedirectAttributes redirect) {
-    String gate = securityInfo.gate(user, session, SecurityInfoController.PAGE);
+    String gate = guard.redirectFor(user, session, SecurityInfoController.PAGE);
     if (gate != null) {
       return gate;
     }

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -64,6 +65,18 @@ class ChangeGuard implements StepUpStatus {
   public boolean isSteppedUp(HttpSession session) {
     return session.getAttribute(STEP_UP_AT) instanceof Instant at
         && at.plus(WINDOW).isAfter(clock.instant());
+  }
+
+  /**
+   * For pages: where to send the user first when a change needs a fresh sign-in or a step-up, or
+   * null when the change may go ahead. {@code next} is where the step-up returns to.
+   */
+  @Nullable String redirectFor(SignedInUser user, HttpSession session, String next) {
+    return switch (need(user, session)) {
+      case NOTHING -> null;
+      case STEP_UP -> "redirect:" + StepUpController.PAGE + "?next=" + next;
+      case REAUTHENTICATION -> "redirect:/login?reauth&continue=" + SecurityInfoController.PAGE;
+    };
   }
 
   void steppedUp(HttpSession session) {

@@ -23,13 +23,12 @@ class EmailMethodController {
   static final String CODE_VIEW = "methods/email/code";
 
   private final EmailMethods emails;
-  private final SecurityInfoController securityInfo;
+  private final ChangeGuard guard;
   private final ClientAddress clientAddress;
 
-  EmailMethodController(
-      EmailMethods emails, SecurityInfoController securityInfo, ClientAddress clientAddress) {
+  EmailMethodController(EmailMethods emails, ChangeGuard guard, ClientAddress clientAddress) {
     this.emails = emails;
-    this.securityInfo = securityInfo;
+    this.guard = guard;
     this.clientAddress = clientAddress;
   }
 
@@ -39,7 +38,7 @@ class EmailMethodController {
       HttpSession session,
       Model model,
       RedirectAttributes redirect) {
-    String gate = securityInfo.gate(user, session, SecurityInfoController.PAGE);
+    String gate = guard.redirectFor(user, session, SecurityInfoController.PAGE);
     if (gate != null) {
       return gate;
     }
@@ -57,7 +56,7 @@ class EmailMethodController {
       HttpSession session,
       Model model,
       RedirectAttributes redirect) {
-    String gate = securityInfo.gate(user, session, SecurityInfoController.PAGE);
+    String gate = guard.redirectFor(user, session, SecurityInfoController.PAGE);
     if (gate != null) {
       return gate;
     }
@@ -88,7 +87,7 @@ class EmailMethodController {
       HttpServletRequest request,
       Model model,
       RedirectAttributes redirect) {
-    String gate = securityInfo.gate(user, session, SecurityInfoController.PAGE);
+    String gate = guard.redirectFor(user, session, SecurityInfoController.PAGE);
     if (gate != null) {
       return gate;
     }

@@ -27,19 +27,18 @@ class PhoneMethodController {
   static final String PAGE = SecurityInfoController.PAGE + "/phone";
 
   private final PhoneMethods phones;
-  private final SecurityInfoController securityInfo;
+  private final ChangeGuard guard;
   private final ClientAddress clientAddress;
 
-  PhoneMethodController(
-      PhoneMethods phones, SecurityInfoController securityInfo, ClientAddress clientAddress) {
+  PhoneMethodController(PhoneMethods phones, ChangeGuard guard, ClientAddress clientAddress) {
     this.phones = phones;
-    this.securityInfo = securityInfo;
+    this.guard = guard;
     this.clientAddress = clientAddress;
   }
 
   @PostMapping(PAGE)
   String form(@AuthenticationPrincipal SignedInUser user, HttpSession session, Model model) {
-    String gate = securityInfo.gate(user, session, SecurityInfoController.PAGE);
+    String gate = guard.redirectFor(user, session, SecurityInfoController.PAGE);
     if (gate != null) {
       return gate;
     }
@@ -55,7 +54,7 @@ class PhoneMethodController {
       HttpSession session,
       HttpServletResponse response,
       Model model) {
-    String gate = securityInfo.gate(user, session, SecurityInfoController.PAGE);
+    String gate = guard.redirectFor(user, session, SecurityInfoController.PAGE);
     if (gate != null) {
       return gate;
     }
@@ -83,7 +82,7 @@ class PhoneMethodController {
       HttpSession session,
       Model model,
       RedirectAttributes redirect) {
-    String gate = securityInfo.gate(user, session, SecurityInfoController.PAGE);
+    String gate = guard.redirectFor(user, session, SecurityInfoController.PAGE);
     if (gate != null) {
       return gate;
     }
@@ -108,7 +107,7 @@ class PhoneMethodController {
       HttpServletRequest request,
       Model model,
       RedirectAttributes redirect) {
-    String gate = securityInfo.gate(user, session, SecurityInfoController.PAGE);
+    String gate = guard.redirectFor(user, session, SecurityInfoController.PAGE);
     if (gate != null) {
       return gate;
     }

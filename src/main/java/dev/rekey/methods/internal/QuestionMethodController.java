@@ -23,17 +23,17 @@ class QuestionMethodController {
 
   private final QuestionCatalog catalog;
   private final QuestionMethods questions;
-  private final SecurityInfoController securityInfo;
+  private final ChangeGuard guard;
   private final ClientAddress clientAddress;
 
   QuestionMethodController(
       QuestionCatalog catalog,
       QuestionMethods questions,
-      SecurityInfoController securityInfo,
+      ChangeGuard guard,
       ClientAddress clientAddress) {
     this.catalog = catalog;
     this.questions = questions;
-    this.securityInfo = securityInfo;
+    this.guard = guard;
     this.clientAddress = clientAddress;
   }
 
@@ -44,7 +44,7 @@ class QuestionMethodController {
       Locale locale,
       Model model,
       RedirectAttributes redirect) {
-    String gate = securityInfo.gate(user, session, SecurityInfoController.PAGE);
+    String gate = guard.redirectFor(user, session, SecurityInfoController.PAGE);
     if (gate != null) {
       return gate;
     }
@@ -66,7 +66,7 @@ class QuestionMethodController {
       Locale locale,
       Model model,
       RedirectAttributes redirect) {
-    String gate = securityInfo.gate(user, session, SecurityInfoController.PAGE);
+    String gate = guard.redirectFor(user, session, SecurityInfoController.PAGE);
     if (gate != null) {
       return gate;
     }

@@ -72,7 +72,7 @@ class SecurityInfoController {
       HttpSession session,
       HttpServletRequest request,
       RedirectAttributes redirect) {
-    String gate = gate(user, session, PAGE);
+    String gate = guard.redirectFor(user, session, PAGE);
     if (gate != null) {
       return gate;
     }
@@ -101,21 +101,12 @@ class SecurityInfoController {
       HttpSession session,
       HttpServletRequest request,
       RedirectAttributes redirect) {
-    String gate = gate(user, session, PAGE + "/methods/" + id + "/delete");
+    String gate = guard.redirectFor(user, session, PAGE + "/methods/" + id + "/delete");
     if (gate != null) {
       return gate;
     }
     boolean deleted = changes.delete(user.accountId(), id, clientAddress.origin(request));
     redirect.addFlashAttribute("notice", deleted ? "methods.deleted" : "methods.notFound");
     return "redirect:" + PAGE;
-  }
-
-  /** Where to send the user first when a change needs a fresh sign-in or a step-up. */
-  @Nullable String gate(SignedInUser user, HttpSession session, String next) {
-    return switch (guard.need(user, session)) {
-      case NOTHING -> null;
-      case STEP_UP -> "redirect:" + StepUpController.PAGE + "?next=" + next;
-      case REAUTHENTICATION -> "redirect:/login?reauth&continue=" + PAGE;
-    };
   }
 }

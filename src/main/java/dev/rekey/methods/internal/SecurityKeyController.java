@@ -22,11 +22,11 @@ class SecurityKeyController {
   static final String NEEDS_OTHER_VIEW = "methods/webauthn/needs-other";
 
   private final SecurityKeyMethods keys;
-  private final SecurityInfoController securityInfo;
+  private final ChangeGuard guard;
 
-  SecurityKeyController(SecurityKeyMethods keys, SecurityInfoController securityInfo) {
+  SecurityKeyController(SecurityKeyMethods keys, ChangeGuard guard) {
     this.keys = keys;
-    this.securityInfo = securityInfo;
+    this.guard = guard;
   }
 
   @PostMapping(PAGE)
@@ -38,7 +38,7 @@ class SecurityKeyController {
     if (refusal.equals(Optional.of(SecurityKeyMethods.Refusal.OTHER_METHOD_REQUIRED))) {
       return NEEDS_OTHER_VIEW;
     }
-    String gate = securityInfo.gate(user, session, SecurityInfoController.PAGE);
+    String gate = guard.redirectFor(user, session, SecurityInfoController.PAGE);
     if (gate != null) {
       return gate;
     }
