@@ -21,6 +21,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -99,11 +100,14 @@ public final class Browser implements AutoCloseable {
   public Browser submit(String css) {
     WebElement element = find(css);
     element.click();
-    new WebDriverWait(driver, Duration.ofSeconds(15))
-        .until(
-            d ->
-                "complete"
-                    .equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    // The old document stays "complete" until the browser replaces it: wait for the clicked element
+    // to go stale first, or the next step can race the navigation and look at the old page.
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    wait.until(ExpectedConditions.stalenessOf(element));
+    wait.until(
+        d ->
+            "complete"
+                .equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     assertAccessible();
     return this;
   }
