@@ -17,11 +17,11 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -103,13 +103,26 @@ public final class Browser implements AutoCloseable {
     // The old document stays "complete" until the browser replaces it: wait for the clicked element
     // to go stale first, or the next step can race the navigation and look at the old page.
     WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-    wait.until(ExpectedConditions.stalenessOf(element));
+    wait.until(d -> isGone(element));
     wait.until(
         d ->
             "complete"
                 .equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     assertAccessible();
     return this;
+  }
+
+  /**
+   * Whether an element's document has been replaced. Chromium reports a replaced node either as
+   * stale or as "does not belong to the document"; both mean the navigation happened.
+   */
+  private static boolean isGone(WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (WebDriverException replaced) {
+      return true;
+    }
   }
 
   /** Waits until the browser shows {@code path} (without query). */
