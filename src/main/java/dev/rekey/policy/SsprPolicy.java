@@ -20,6 +20,11 @@ import org.jspecify.annotations.Nullable;
  * @param helpdeskLink a http(s) URL or an email address shown instead of "contact an
  *     administrator"; {@code null} = none
  * @param customBannedPasswords the tenant's own banned password terms (SPEC §7)
+ * @param passwordMinLength the fewest characters (code points) a new password may have, 8–15 (SPEC
+ *     §7; NIST SP 800-63B-4 §3.1.1.2 asks for at least 8)
+ * @param requireCharacterClasses whether new passwords need three of four character classes, for
+ *     Entra compatibility; off by default, as NIST SP 800-63B-4 §3.1.1.2 advises against
+ *     composition rules
  */
 public record SsprPolicy(
     EnabledFor enabledFor,
@@ -38,7 +43,15 @@ public record SsprPolicy(
     boolean writebackEnabled,
     boolean allowUnlockWithoutReset,
     boolean uniformResponses,
-    List<String> customBannedPasswords) {
+    List<String> customBannedPasswords,
+    int passwordMinLength,
+    boolean requireCharacterClasses) {
+
+  /** The default and lowest minimum password length (SPEC §7). */
+  public static final int DEFAULT_PASSWORD_MIN_LENGTH = 8;
+
+  /** The highest minimum length an admin may set (SPEC §7). */
+  public static final int MAX_PASSWORD_MIN_LENGTH = 15;
 
   public SsprPolicy {
     methodsAvailable = enumSet(methodsAvailable);
@@ -74,7 +87,9 @@ public record SsprPolicy(
         true,
         true,
         false,
-        List.of());
+        List.of(),
+        DEFAULT_PASSWORD_MIN_LENGTH,
+        false);
   }
 
   public boolean offers(AuthMethodType method) {

@@ -28,7 +28,9 @@ public record SsprPolicyChanges(
     @Nullable Boolean writebackEnabled,
     @Nullable Boolean allowUnlockWithoutReset,
     @Nullable Boolean uniformResponses,
-    @Nullable List<String> customBannedPasswords) {
+    @Nullable List<String> customBannedPasswords,
+    @Nullable Integer passwordMinLength,
+    @Nullable Boolean requireCharacterClasses) {
 
   public static Builder builder() {
     return new Builder();
@@ -53,6 +55,8 @@ public record SsprPolicyChanges(
     private @Nullable Boolean allowUnlockWithoutReset;
     private @Nullable Boolean uniformResponses;
     private @Nullable List<String> customBannedPasswords;
+    private @Nullable Integer passwordMinLength;
+    private @Nullable Boolean requireCharacterClasses;
 
     private Builder() {}
 
@@ -141,6 +145,16 @@ public record SsprPolicyChanges(
       return this;
     }
 
+    public Builder passwordMinLength(@Nullable Integer value) {
+      passwordMinLength = value;
+      return this;
+    }
+
+    public Builder requireCharacterClasses(@Nullable Boolean value) {
+      requireCharacterClasses = value;
+      return this;
+    }
+
     public SsprPolicyChanges build() {
       return new SsprPolicyChanges(
           enabledFor,
@@ -159,7 +173,9 @@ public record SsprPolicyChanges(
           writebackEnabled,
           allowUnlockWithoutReset,
           uniformResponses,
-          customBannedPasswords);
+          customBannedPasswords,
+          passwordMinLength,
+          requireCharacterClasses);
     }
   }
 }

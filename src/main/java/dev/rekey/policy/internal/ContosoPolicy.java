@@ -42,7 +42,9 @@ class ContosoPolicy implements DemoSetup {
             defaults.writebackEnabled(),
             defaults.allowUnlockWithoutReset(),
             defaults.uniformResponses(),
-            defaults.customBannedPasswords()),
+            defaults.customBannedPasswords(),
+            defaults.passwordMinLength(),
+            defaults.requireCharacterClasses()),
         null);
   }
 }

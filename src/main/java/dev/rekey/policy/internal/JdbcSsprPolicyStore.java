@@ -34,7 +34,7 @@ class JdbcSsprPolicyStore {
           + " predefined_question_ids, custom_questions, require_registration_at_sign_in,"
           + " reconfirm_days, notify_users_on_reset, notify_admins_on_admin_reset, helpdesk_link,"
           + " writeback_enabled, allow_unlock_without_reset, uniform_responses,"
-          + " custom_banned_passwords";
+          + " custom_banned_passwords, password_min_length, require_character_classes";
 
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
   private static final TypeReference<List<CustomQuestion>> QUESTIONS = new TypeReference<>() {};
@@ -65,7 +65,7 @@ class JdbcSsprPolicyStore {
             "INSERT INTO sspr_policy (tenant_id, "
                 + COLUMNS
                 + ", version, updated_at, updated_by)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)")
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)")
         .params(params)
         .update();
   }
@@ -111,6 +111,8 @@ class JdbcSsprPolicyStore {
     values.add(p.allowUnlockWithoutReset());
     values.add(p.uniformResponses());
     values.add(json.writeValueAsString(p.customBannedPasswords()));
+    values.add(p.passwordMinLength());
+    values.add(p.requireCharacterClasses());
     return values;
   }
 
@@ -134,6 +136,8 @@ class JdbcSsprPolicyStore {
         rs.getBoolean("writeback_enabled"),
         rs.getBoolean("allow_unlock_without_reset"),
         rs.getBoolean("uniform_responses"),
-        json.readValue(rs.getString("custom_banned_passwords"), STRINGS));
+        json.readValue(rs.getString("custom_banned_passwords"), STRINGS),
+        rs.getInt("password_min_length"),
+        rs.getBoolean("require_character_classes"));
   }
 }

@@ -37,7 +37,9 @@ record PolicyDocument(
     boolean writebackEnabled,
     boolean allowUnlockWithoutReset,
     boolean uniformResponses,
-    List<String> customBannedPasswords) {
+    List<String> customBannedPasswords,
+    int passwordMinLength,
+    boolean requireCharacterClasses) {
 
   private static final TypeReference<LinkedHashMap<String, @Nullable Object>> MAP =
       new TypeReference<>() {};
@@ -61,7 +63,9 @@ record PolicyDocument(
         p.writebackEnabled(),
         p.allowUnlockWithoutReset(),
         p.uniformResponses(),
-        p.customBannedPasswords());
+        p.customBannedPasswords(),
+        p.passwordMinLength(),
+        p.requireCharacterClasses());
   }
 
   /** The settings as JSON values (strings, numbers, booleans, lists, maps), without the name. */

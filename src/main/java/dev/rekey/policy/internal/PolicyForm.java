@@ -28,6 +28,8 @@ class PolicyForm {
   private boolean allowUnlockWithoutReset;
   private boolean uniformResponses;
   private @Nullable String customBannedPasswords;
+  private @Nullable String passwordMinLength;
+  private boolean requireCharacterClasses;
 
   public @Nullable String getEnabledFor() {
     return enabledFor;
@@ -163,5 +165,21 @@ class PolicyForm {
 
   public void setCustomBannedPasswords(@Nullable String value) {
     customBannedPasswords = value;
+  }
+
+  public @Nullable String getPasswordMinLength() {
+    return passwordMinLength;
+  }
+
+  public void setPasswordMinLength(@Nullable String value) {
+    passwordMinLength = value;
+  }
+
+  public boolean isRequireCharacterClasses() {
+    return requireCharacterClasses;
+  }
+
+  public void setRequireCharacterClasses(boolean value) {
+    requireCharacterClasses = value;
   }
 }

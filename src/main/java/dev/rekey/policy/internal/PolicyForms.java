@@ -40,6 +40,8 @@ final class PolicyForms {
     form.setAllowUnlockWithoutReset(p.allowUnlockWithoutReset());
     form.setUniformResponses(p.uniformResponses());
     form.setCustomBannedPasswords(String.join("\n", p.customBannedPasswords()));
+    form.setPasswordMinLength(String.valueOf(p.passwordMinLength()));
+    form.setRequireCharacterClasses(p.requireCharacterClasses());
     return form;
   }
 
@@ -73,7 +75,9 @@ final class PolicyForms {
         form.isWritebackEnabled(),
         form.isAllowUnlockWithoutReset(),
         form.isUniformResponses(),
-        lines(form.getCustomBannedPasswords()));
+        lines(form.getCustomBannedPasswords()),
+        number("passwordMinLength", form.getPasswordMinLength(), errors),
+        form.isRequireCharacterClasses());
   }
 
   /** A whole number, or {@code null} (keep) with a field error when it is none. */

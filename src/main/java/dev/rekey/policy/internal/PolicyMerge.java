@@ -59,7 +59,9 @@ final class PolicyMerge {
         or(c.uniformResponses(), current.uniformResponses()),
         c.customBannedPasswords() == null
             ? current.customBannedPasswords()
-            : bannedTerms(c.customBannedPasswords()));
+            : bannedTerms(c.customBannedPasswords()),
+        or(c.passwordMinLength(), current.passwordMinLength()),
+        or(c.requireCharacterClasses(), current.requireCharacterClasses()));
   }
 
   /** Known ids in the SPEC's order, then unknown ones (left for the validator to name). */

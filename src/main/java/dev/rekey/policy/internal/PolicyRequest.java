@@ -32,7 +32,9 @@ record PolicyRequest(
     @Nullable Boolean writebackEnabled,
     @Nullable Boolean allowUnlockWithoutReset,
     @Nullable Boolean uniformResponses,
-    @Nullable List<String> customBannedPasswords) {
+    @Nullable List<String> customBannedPasswords,
+    @Nullable Integer passwordMinLength,
+    @Nullable Boolean requireCharacterClasses) {
 
   SsprPolicyChanges toChanges() {
     return new SsprPolicyChanges(
@@ -52,7 +54,9 @@ record PolicyRequest(
         writebackEnabled,
         allowUnlockWithoutReset,
         uniformResponses,
-        customBannedPasswords);
+        customBannedPasswords,
+        passwordMinLength,
+        requireCharacterClasses);
   }
 
   /** Missing → keep ({@code null}); JSON {@code null} → remove ({@code ""}); a string → itself. */

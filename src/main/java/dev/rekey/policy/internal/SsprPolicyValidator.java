@@ -60,6 +60,12 @@ class SsprPolicyValidator {
       out.add(PolicyViolation.of("helpdeskLink", "policy.helpdeskLink.invalid"));
     }
     bannedTerms(policy.customBannedPasswords(), out);
+    range(
+        out,
+        "passwordMinLength",
+        policy.passwordMinLength(),
+        SsprPolicy.DEFAULT_PASSWORD_MIN_LENGTH,
+        SsprPolicy.MAX_PASSWORD_MIN_LENGTH);
     return out;
   }
 

@@ -2,6 +2,7 @@ package dev.rekey.web.internal;
 
 import dev.rekey.common.ClientAddress;
 import dev.rekey.directory.SignedInUser;
+import dev.rekey.password.PasswordRejection;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
@@ -29,10 +30,12 @@ class ChangePasswordController {
   }
 
   @GetMapping("/change-password")
-  String form(@ModelAttribute("form") ChangePasswordForm form, HttpSession session, Model model) {
-    model.addAttribute(
-        "required", session.getAttribute(MustChangePasswordFilter.ATTRIBUTE) != null);
-    return VIEW;
+  String form(
+      @AuthenticationPrincipal SignedInUser user,
+      @ModelAttribute("form") ChangePasswordForm form,
+      HttpSession session,
+      Model model) {
+    return view(user, session, model);
   }
 
   @PostMapping("/change-password")
@@ -44,10 +47,8 @@ class ChangePasswordController {
       HttpSession session,
       Model model,
       RedirectAttributes redirect) {
-    model.addAttribute(
-        "required", session.getAttribute(MustChangePasswordFilter.ATTRIBUTE) != null);
     if (result.hasErrors()) {
-      return VIEW;
+      return view(user, session, model);
     }
     var refusal =
         changer.change(
@@ -57,15 +58,34 @@ class ChangePasswordController {
             form.confirmPassword() == null ? "" : form.confirmPassword(),
             clientAddress.origin(request));
     if (refusal.isPresent()) {
-      result.rejectValue(
-          refusal.get().field(),
-          "password." + refusal.get().code(),
-          PasswordChanger.arguments(refusal.get().code()),
-          refusal.get().code());
-      return VIEW;
+      reject(refusal.get(), result);
+      return view(user, session, model);
     }
     session.removeAttribute(MustChangePasswordFilter.ATTRIBUTE);
     redirect.addFlashAttribute("notice", "password.changed");
     return "redirect:/";
+  }
+
+  /** Every reason as a field error, so the page explains all of them at once (SPEC §7). */
+  private static void reject(PasswordChanger.Refusal refusal, BindingResult result) {
+    if (refusal.current() != null) {
+      result.rejectValue("currentPassword", "password." + refusal.current());
+    }
+    if (refusal.verdict() != null) {
+      for (PasswordRejection reason : refusal.verdict().reasons()) {
+        result.rejectValue(
+            "newPassword", reason.messageKey(), reason.argumentArray(), reason.code());
+      }
+    }
+    if (refusal.mismatch()) {
+      result.rejectValue("confirmPassword", "password.mismatch");
+    }
+  }
+
+  private String view(SignedInUser user, HttpSession session, Model model) {
+    model.addAttribute(
+        "required", session.getAttribute(MustChangePasswordFilter.ATTRIBUTE) != null);
+    model.addAttribute("minLength", changer.minimumLength(user));
+    return VIEW;
   }
 }

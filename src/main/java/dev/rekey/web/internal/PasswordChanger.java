@@ -6,38 +6,49 @@ import dev.rekey.directory.AccountDirectory;
 import dev.rekey.directory.PasswordAuthority;
 import dev.rekey.directory.PasswordChanged;
 import dev.rekey.directory.SignedInUser;
+import dev.rekey.password.PasswordPolicy;
+import dev.rekey.password.PasswordVerdict;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
  * A signed-in user changes their own password (SPEC §5.2): the current one must be right, the new
- * one must pass the password rules. Until the full password policy lands this enforces length
- * (8-256 characters, NIST SP 800-63B-4 §3.1.1.2: no composition rules, no truncation) and history.
+ * one must pass the password policy (SPEC §7, {@link PasswordPolicy}) and match its confirmation.
  */
 @Service
 class PasswordChanger {
 
-  static final int MIN_LENGTH = 8;
-  static final int MAX_LENGTH = 256;
-
-  /** Why a change was refused; the code is a message key suffix. */
-  record Refusal(String field, String code) {}
-
   /**
-   * Message arguments for a refusal code. Only the length messages take arguments: a message that
-   * takes arguments is a MessageFormat pattern, where a lone apostrophe would be swallowed.
+   * Why a change was refused.
+   *
+   * @param current the code of a problem with the current password ({@code current_wrong}, {@code
+   *     not_managed}); when set, the new password was not checked
+   * @param verdict the password policy's verdict when it refused the new password
+   * @param mismatch whether the confirmation differs from the new password
    */
-  static Object[] arguments(String code) {
-    return code.startsWith("too_") ? new Object[] {MIN_LENGTH, MAX_LENGTH} : new Object[0];
+  record Refusal(@Nullable String current, @Nullable PasswordVerdict verdict, boolean mismatch) {
+
+    static Refusal current(String code) {
+      return new Refusal(code, null, false);
+    }
   }
 
   private final AccountDirectory directory;
+  private final PasswordPolicy policy;
   private final ApplicationEventPublisher events;
 
-  PasswordChanger(AccountDirectory directory, ApplicationEventPublisher events) {
+  PasswordChanger(
+      AccountDirectory directory, PasswordPolicy policy, ApplicationEventPublisher events) {
     this.directory = directory;
+    this.policy = policy;
     this.events = events;
+  }
+
+  /** The tenant's minimum password length, for the page's hint. */
+  int minimumLength(SignedInUser user) {
+    return policy.minimumLength(user.tenantId());
   }
 
   Optional<Refusal> change(
@@ -48,23 +59,15 @@ class PasswordChanger {
       RequestOrigin origin) {
     Account account = directory.findById(user.accountId()).orElse(null);
     if (account == null || account.passwordAuthority() != PasswordAuthority.REKEY) {
-      return Optional.of(new Refusal("currentPassword", "not_managed"));
+      return Optional.of(Refusal.current("not_managed"));
     }
     if (directory.authenticate(account.upn(), current).isEmpty()) {
-      return Optional.of(new Refusal("currentPassword", "current_wrong"));
+      return Optional.of(Refusal.current("current_wrong"));
     }
-    int length = proposed.codePointCount(0, proposed.length());
-    if (length < MIN_LENGTH) {
-      return Optional.of(new Refusal("newPassword", "too_short"));
-    }
-    if (length > MAX_LENGTH) {
-      return Optional.of(new Refusal("newPassword", "too_long"));
-    }
-    if (!proposed.equals(confirmation)) {
-      return Optional.of(new Refusal("confirmPassword", "mismatch"));
-    }
-    if (directory.isRecentPassword(account.id(), proposed)) {
-      return Optional.of(new Refusal("newPassword", "reused"));
+    PasswordVerdict verdict = policy.check(account, proposed);
+    boolean mismatch = !proposed.equals(confirmation);
+    if (!verdict.acceptable() || mismatch) {
+      return Optional.of(new Refusal(null, verdict.acceptable() ? null : verdict, mismatch));
     }
     directory.setPassword(account.id(), proposed, false);
     events.publishEvent(

@@ -169,7 +169,9 @@ class DefaultSsprPoliciesTest {
                 false,
                 false,
                 true,
-                List.of("Fabrikam", "fabrikam", " blank ")),
+                List.of("Fabrikam", "fabrikam", " blank "),
+                12,
+                true),
             t.admin().id(),
             ORIGIN);
     SsprPolicy read = policies.get(t.id());
@@ -187,6 +189,8 @@ class DefaultSsprPoliciesTest {
     assertThat(read.helpdeskHref()).isEqualTo("mailto:helpdesk@example.com");
     assertThat(read.uniformResponses()).isTrue();
     assertThat(read.reconfirmDays()).isZero();
+    assertThat(read.passwordMinLength()).isEqualTo(12);
+    assertThat(read.requireCharacterClasses()).isTrue();
   }
 
   @Test

@@ -80,7 +80,46 @@ class PolicyApiTest {
         .andExpect(jsonPath("$.writebackEnabled").value(true))
         .andExpect(jsonPath("$.allowUnlockWithoutReset").value(true))
         .andExpect(jsonPath("$.uniformResponses").value(false))
-        .andExpect(jsonPath("$.customBannedPasswords", hasSize(0)));
+        .andExpect(jsonPath("$.customBannedPasswords", hasSize(0)))
+        .andExpect(jsonPath("$.passwordMinLength").value(8))
+        .andExpect(jsonPath("$.requireCharacterClasses").value(false));
+  }
+
+  @Test
+  void putWhenPasswordSettingsThenStoredAndOthersKept() throws Exception {
+    putAs(admin, "{\"passwordMinLength\":15,\"requireCharacterClasses\":true}", "en")
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.passwordMinLength").value(15))
+        .andExpect(jsonPath("$.requireCharacterClasses").value(true))
+        .andExpect(jsonPath("$.reconfirmDays").value(180));
+    putAs(admin, "{\"reconfirmDays\":30}", "en")
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.passwordMinLength").value(15))
+        .andExpect(jsonPath("$.requireCharacterClasses").value(true));
+    SsprPolicy stored = policies.get(t.id());
+    assertThat(stored.passwordMinLength()).isEqualTo(15);
+    assertThat(stored.requireCharacterClasses()).isTrue();
+    assertThat(events.stream(SsprPolicyChanged.class).findFirst().orElseThrow().after())
+        .containsEntry("passwordMinLength", 15)
+        .containsEntry("requireCharacterClasses", true);
+  }
+
+  @Test
+  void putWhenPasswordMinLengthOutOfRangeThenBadRequestNamingTheField() throws Exception {
+    for (int length : new int[] {7, 16, -1}) {
+      putAs(admin, "{\"passwordMinLength\":" + length + "}", "en")
+          .andExpect(status().isBadRequest())
+          .andExpect(jsonPath("$.code").value("invalid_request"))
+          .andExpect(jsonPath("$.field").value("passwordMinLength"))
+          .andExpect(jsonPath("$.detail").value("Enter a number from 8 to 15."));
+    }
+    putAs(admin, "{\"passwordMinLength\":\"twelve\"}", "en")
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.field").value("passwordMinLength"));
+    putAs(admin, "{\"requireCharacterClasses\":\"maybe\"}", "nl")
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.field").value("requireCharacterClasses"));
+    assertThat(policies.get(t.id())).isEqualTo(SsprPolicy.defaults());
   }
 
   // The URL rule of the shell refuses plain users before the controller; its problem body is

@@ -74,6 +74,7 @@ class PolicyPageTest {
     params.put("writebackEnabled", new String[] {"true"});
     params.put("allowUnlockWithoutReset", new String[] {"true"});
     params.put("customBannedPasswords", new String[] {""});
+    params.put("passwordMinLength", new String[] {"8"});
     edit.accept(params);
     MockHttpServletRequestBuilder request = post(PATH).cookie(session).with(csrf());
     params.forEach(request::param);
@@ -154,6 +155,42 @@ class PolicyPageTest {
     mvc.perform(form(admin, p -> p.put("uniformResponses", v("banana"))))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("Tick the box or leave it empty.")));
+    assertThat(policies.get(t.id())).isEqualTo(SsprPolicy.defaults());
+  }
+
+  @Test
+  void getWhenDutchThenPasswordSettingsLabelledInDutch() throws Exception {
+    mvc.perform(get(PATH).cookie(admin).param("lang", "nl"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("id=\"passwordMinLength\"")))
+        .andExpect(content().string(containsString("Minimale wachtwoordlengte")))
+        .andExpect(content().string(containsString("Drie van de vier tekensoorten vereisen")))
+        .andExpect(content().string(containsString("id=\"requireCharacterClasses\"")));
+  }
+
+  @Test
+  void postWhenPasswordSettingsThenSaved() throws Exception {
+    mvc.perform(
+            form(
+                admin,
+                p -> {
+                  p.put("passwordMinLength", v("12"));
+                  p.put("requireCharacterClasses", v("true"));
+                }))
+        .andExpect(status().is3xxRedirection());
+    assertThat(policies.get(t.id()).passwordMinLength()).isEqualTo(12);
+    assertThat(policies.get(t.id()).requireCharacterClasses()).isTrue();
+    mvc.perform(get(PATH).cookie(admin).header("Accept-Language", "en"))
+        .andExpect(content().string(containsString("Minimum password length")))
+        .andExpect(content().string(containsString("value=\"12\"")));
+  }
+
+  @Test
+  void postWhenPasswordMinLengthOutOfRangeThenFieldErrorAndNothingSaved() throws Exception {
+    mvc.perform(form(admin, p -> p.put("passwordMinLength", v("16"))))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("id=\"passwordMinLength-error\"")))
+        .andExpect(content().string(containsString("Enter a number from 8 to 15.")));
     assertThat(policies.get(t.id())).isEqualTo(SsprPolicy.defaults());
   }
 

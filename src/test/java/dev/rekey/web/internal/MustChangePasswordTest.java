@@ -156,6 +156,18 @@ class MustChangePasswordTest {
         changeForm(session, "en", TEMPORARY, TEMPORARY, TEMPORARY),
         "newPassword",
         "You used this password recently.");
+    String both =
+        changeForm(session, "nl", TEMPORARY, "C0ntoso", "C0ntoso")
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(both)
+        .contains("Uw nieuwe wachtwoord moet minstens 8 tekens hebben.")
+        .contains("woorden of namen die makkelijk te raden zijn")
+        .contains("data-evaluate-url=\"/api/v1/me/password/evaluate\"")
+        .contains("aria-live=\"polite\"")
+        .contains("data-strength-4=\"Zeer sterk\"");
     assertFieldError(
         changeForm(session, "nl", "", "Another-Pass-1", "Another-Pass-1"),
         "currentPassword",
@@ -178,8 +190,16 @@ class MustChangePasswordTest {
         .andExpect(status().isUnprocessableContent())
         .andExpect(jsonPath("$.code").value("password_policy"))
         .andExpect(jsonPath("$.field").value("newPassword"))
+        .andExpect(jsonPath("$.detail").value("Your new password must have at least 8 characters."))
+        .andExpect(jsonPath("$.reasons[0].code").value("too_short"));
+    changeApi(session, TEMPORARY, "Password")
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(jsonPath("$.code").value("password_policy"))
+        .andExpect(jsonPath("$.reasons[0].code").value("common"))
+        .andExpect(jsonPath("$.reasons[1].code").value("banned"))
         .andExpect(
-            jsonPath("$.detail").value("Your new password must have at least 8 characters."));
+            jsonPath("$.reasons[1].message")
+                .value(org.hamcrest.Matchers.containsString("easy to guess")));
     changeApi(session, TEMPORARY, "x".repeat(257))
         .andExpect(status().isUnprocessableContent())
         .andExpect(jsonPath("$.code").value("password_policy"));
@@ -195,16 +215,16 @@ class MustChangePasswordTest {
   void anyOfTheLastFivePasswordsCannotBeReusedButTheSixthOldestCan() throws Exception {
     Account user =
         TestSessions.createAccount(
-            tenants, directory, TestSessions.freshUpn("history"), "Password-0-x", false);
-    Cookie session = TestSessions.session(mvc, user.upn(), "Password-0-x");
+            tenants, directory, TestSessions.freshUpn("history"), "Carousel-0-x", false);
+    Cookie session = TestSessions.session(mvc, user.upn(), "Carousel-0-x");
     for (int i = 1; i <= 5; i++) {
-      changeApi(session, "Password-" + (i - 1) + "-x", "Password-" + i + "-x")
+      changeApi(session, "Carousel-" + (i - 1) + "-x", "Carousel-" + i + "-x")
           .andExpect(status().isNoContent());
     }
-    changeApi(session, "Password-5-x", "Password-1-x")
+    changeApi(session, "Carousel-5-x", "Carousel-1-x")
         .andExpect(status().isUnprocessableContent())
         .andExpect(jsonPath("$.code").value("password_policy"));
-    changeApi(session, "Password-5-x", "Password-0-x").andExpect(status().isNoContent());
+    changeApi(session, "Carousel-5-x", "Carousel-0-x").andExpect(status().isNoContent());
   }
 
   private static void assertFieldError(ResultActions result, String field, String message)
