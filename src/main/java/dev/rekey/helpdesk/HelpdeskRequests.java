@@ -15,7 +15,9 @@ public interface HelpdeskRequests {
    * Records a request and emails the tenant's helpdesk operators and admins (at most {@link
    * #MAX_RECIPIENTS}), each in their own language. When the account already has an open request
    * from the last hour, nobody is emailed again and that request is returned. Publishes {@link
-   * AdminContacted} either way.
+   * AdminContacted} either way (audited as "Contacted admin").
+   *
+   * @throws IllegalArgumentException when the account is not one of the tenant's
    */
   HelpdeskRequest contact(ContactAdmin request);
 

@@ -19,6 +19,7 @@ import dev.rekey.helpdesk.ContactAdmin;
 import dev.rekey.helpdesk.HelpdeskRequest;
 import dev.rekey.helpdesk.HelpdeskRequests;
 import dev.rekey.support.RekeyTest;
+import dev.rekey.support.TestClock;
 import dev.rekey.support.TestSessions;
 import dev.rekey.tenant.Tenant;
 import dev.rekey.tenant.Tenants;
@@ -29,9 +30,12 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
+/** Its own context: it moves the clock so that requests have distinct times. */
 @RekeyTest
+@TestPropertySource(properties = "spring.application.name=rekey-helpdesk-api-test")
 class HelpdeskApiTest {
 
   static final String LIST = "/api/v1/admin/helpdesk-requests";
@@ -40,6 +44,7 @@ class HelpdeskApiTest {
   @Autowired HelpdeskRequests requests;
   @Autowired AccountDirectory directory;
   @Autowired Tenants tenants;
+  @Autowired TestClock clock;
 
   private HelpdeskRequest request() {
     Account user =
@@ -81,6 +86,7 @@ class HelpdeskApiTest {
   @Test
   void adminsAndHelpdeskListTheirTenantsRequestsNewestFirstInPages() throws Exception {
     HelpdeskRequest older = request();
+    clock.advance(java.time.Duration.ofSeconds(1));
     HelpdeskRequest newer = request();
     Cookie admin = as("admin@contoso.com");
 
