@@ -14,6 +14,7 @@ public enum AuditActivity {
   SSPR_FLOW_PROGRESS("Self-service password reset flow activity progress"),
   CHANGE_PASSWORD_SELF_SERVICE("Change password (self-service)"),
   RESET_PASSWORD_BY_ADMIN("Reset password (by admin)"),
+  UNLOCK_BY_ADMIN("Unlock user account (by admin)"),
   SECURITY_INFO_REGISTERED("User registered security info"),
   SECURITY_INFO_ALL_REGISTERED("User registered all required security info"),
   SECURITY_INFO_DELETED("User deleted security info"),

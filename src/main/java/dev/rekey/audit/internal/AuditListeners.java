@@ -4,6 +4,7 @@ import dev.rekey.audit.AuditActivity;
 import dev.rekey.audit.AuditResult;
 import dev.rekey.audit.Audited;
 import dev.rekey.directory.PasswordChanged;
+import dev.rekey.helpdesk.AdminContacted;
 import dev.rekey.policy.SsprPolicyChanged;
 import dev.rekey.web.SignInFailed;
 import dev.rekey.web.SignedIn;
@@ -114,6 +115,27 @@ class AuditListeners {
             null,
             event.origin(),
             null,
+            details));
+  }
+
+  /** The user is anonymous (reset portal); {@code notified} is 0 when the request repeated one. */
+  @EventListener
+  void on(AdminContacted event) {
+    Map<String, @Nullable Object> details = new LinkedHashMap<>();
+    details.put("requestId", event.requestId().toString());
+    details.put("notified", event.notified());
+    recorder.record(
+        new Audited(
+            event.tenantId(),
+            null,
+            event.accountId(),
+            null,
+            AuditActivity.CONTACTED_ADMIN,
+            AuditResult.CONTACTED_ADMIN,
+            null,
+            event.reason(),
+            event.origin(),
+            event.flowId() == null ? null : event.flowId().toString(),
             details));
   }
 }

@@ -7,17 +7,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 @Service
 class CountingSignInThrottle implements SignInThrottle {
 
-  private final JdbcCounters counters;
+  private final Counters counters;
   private final SignInThrottleProperties properties;
   private final Clock clock;
 
-  CountingSignInThrottle(JdbcCounters counters, SignInThrottleProperties properties, Clock clock) {
+  CountingSignInThrottle(Counters counters, SignInThrottleProperties properties, Clock clock) {
     this.counters = counters;
     this.properties = properties;
     this.clock = clock;
@@ -27,13 +26,13 @@ class CountingSignInThrottle implements SignInThrottle {
   public SignInDecision check(String userId, String clientIp) {
     Instant now = clock.instant();
     var client = counters.read(clientKey(clientIp), properties.clientWindow());
-    if (client.isPresent() && client.get().failures() >= properties.clientFailures()) {
+    if (client.isPresent() && client.get().hits() >= properties.clientFailures()) {
       return SignInDecision.refuse(client.get().windowStart().plus(properties.clientWindow()));
     }
     var pair = counters.read(pairKey(userId, clientIp), properties.accountWindow());
     if (pair.isPresent()) {
-      Duration wait = backoff(pair.get().failures(), properties.maxClientWait());
-      Instant next = pair.get().lastFailure().plus(wait);
+      Duration wait = backoff(pair.get().hits(), properties.maxClientWait());
+      Instant next = pair.get().lastHit().plus(wait);
       if (next.isAfter(now)) {
         return SignInDecision.refuse(next);
       }
@@ -41,7 +40,7 @@ class CountingSignInThrottle implements SignInThrottle {
     int accountFailures =
         counters
             .read(accountKey(userId), properties.accountWindow())
-            .map(c -> c.failures())
+            .map(Counters.Counter::hits)
             .orElse(0);
     return SignInDecision.allow(backoff(accountFailures, properties.maxDelay()));
   }
@@ -57,15 +56,6 @@ class CountingSignInThrottle implements SignInThrottle {
   public void recordSuccess(String userId, String clientIp) {
     counters.clear(accountKey(userId));
     counters.clear(pairKey(userId, clientIp));
-  }
-
-  @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
-  void purge() {
-    Duration longest =
-        properties.accountWindow().compareTo(properties.clientWindow()) > 0
-            ? properties.accountWindow()
-            : properties.clientWindow();
-    counters.purgeOlderThan(clock.instant().minus(longest));
   }
 
   /**

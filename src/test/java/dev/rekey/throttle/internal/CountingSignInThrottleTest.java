@@ -29,10 +29,11 @@ import org.springframework.test.context.TestPropertySource;
 class CountingSignInThrottleTest {
 
   @Autowired SignInThrottle throttle;
-  @Autowired JdbcCounters counters;
+  @Autowired Counters counters;
   @Autowired SignInThrottleProperties properties;
   @Autowired TestClock clock;
   @Autowired JdbcClient jdbc;
+  @Autowired ThrottlePurge purge;
 
   static String user() {
     return "t" + UUID.randomUUID().toString().substring(0, 8) + "@contoso.com";
@@ -159,8 +160,7 @@ class CountingSignInThrottleTest {
     String recent = user();
     fail(recent, ip(), 1);
 
-    ((CountingSignInThrottle) org.springframework.test.util.AopTestUtils.getTargetObject(throttle))
-        .purge();
+    purge.purge();
 
     assertThat(failures("a:" + old)).isZero();
     assertThat(failures("a:" + recent)).isEqualTo(1);
@@ -168,14 +168,14 @@ class CountingSignInThrottleTest {
 
   private List<String> keys(String user, String ip) {
     return jdbc.sql(
-            "SELECT throttle_key FROM signin_throttle WHERE throttle_key LIKE ? OR throttle_key = ?")
+            "SELECT throttle_key FROM throttle_counter WHERE throttle_key LIKE ? OR throttle_key = ?")
         .params("%" + user, "c:" + ip)
         .query(String.class)
         .list();
   }
 
   private int failures(String key) {
-    return jdbc.sql("SELECT failures FROM signin_throttle WHERE throttle_key = ?")
+    return jdbc.sql("SELECT hits FROM throttle_counter WHERE throttle_key = ?")
         .param(key)
         .query(Integer.class)
         .optional()
