@@ -53,15 +53,21 @@
   button.addEventListener('click', function () {
     errorBox.replaceChildren();
     button.disabled = true;
-    W.post(d.optionsUrl)
+    // In the reset portal the options come from the flow's challenges call, for one method.
+    W.post(d.optionsUrl, d.methodId ? { methodId: d.methodId } : undefined)
       .then(function (options) {
         if (!options.ok) {
           showError((options.json && options.json.detail) || d.msgFailed);
           return null;
         }
-        return navigator.credentials.get({ publicKey: requestOptions(options.json) })
+        var json = options.json.publicKey || options.json;
+        return navigator.credentials.get({ publicKey: requestOptions(json) })
           .then(function (credential) {
-            return W.post(d.assertionUrl, { credential: assertionJson(credential) });
+            var body = { credential: assertionJson(credential) };
+            if (d.methodId) {
+              body.methodId = d.methodId;
+            }
+            return W.post(d.assertionUrl, body);
           }, function (error) {
             showError(error && error.name === 'NotAllowedError' ? d.msgCancelled : d.msgFailed);
             return null;

@@ -7,6 +7,7 @@ import dev.rekey.delivery.EmailSender;
 import dev.rekey.directory.Account;
 import dev.rekey.directory.AccountDirectory;
 import dev.rekey.directory.PasswordChanged;
+import dev.rekey.policy.SsprPolicies;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -31,13 +32,19 @@ class PasswordChangedMail {
   private static final Logger log = LoggerFactory.getLogger(PasswordChangedMail.class);
 
   private final AccountDirectory directory;
+  private final SsprPolicies policies;
   private final EmailSender email;
   private final Clock clock;
   private final WebProperties web;
 
   PasswordChangedMail(
-      AccountDirectory directory, EmailSender email, Clock clock, WebProperties web) {
+      AccountDirectory directory,
+      SsprPolicies policies,
+      EmailSender email,
+      Clock clock,
+      WebProperties web) {
     this.directory = directory;
+    this.policies = policies;
     this.email = email;
     this.clock = clock;
     this.web = web;
@@ -50,6 +57,10 @@ class PasswordChangedMail {
     if (account == null || address == null || address.isBlank()) {
       log.info("No email address to tell account {} of its password change", event.accountId());
       return;
+    }
+    if (event.kind() == PasswordChanged.Kind.SELF_SERVICE_RESET
+        && !policies.get(account.tenantId()).notifyUsersOnReset()) {
+      return; // the tenant's policy: "notify users on password reset" off (SPEC §3)
     }
     Locale locale = MailTemplates.supported(Locale.forLanguageTag(language(account)));
     String time =

@@ -72,13 +72,18 @@ class PhoneCodeSender {
 
   /** Sends a code to a stored phone method, by its delivery preference. */
   void send(StoredMethod phone, String purpose) {
+    send(phone, purpose, phone.id());
+  }
+
+  /** Sends a code for {@code purpose}/{@code subject} to a stored phone method. */
+  void send(StoredMethod phone, String purpose, UUID subject) {
     send(
         phone.tenantId(),
         phone.accountId(),
         PhoneNumbers.parse(number(phone), null),
         PhoneDelivery.fromData(phone.data()),
         purpose,
-        phone.id());
+        subject);
   }
 
   /** Refuses a number outside the country allow-list: 400 naming {@code phoneNumber}. */
