@@ -88,10 +88,8 @@ public final class ResetFixture {
     return new User(account, upn, id, secret);
   }
 
-  /**
-   * Adds an alternate email to a user with an app: step up with the app, then prove the address.
-   */
-  public String addEmail(User user, String address) throws Exception {
+  /** A session of the user that has stepped up with the app, ready to change security info. */
+  public Cookie steppedUp(User user) throws Exception {
     Cookie session = TestSessions.session(mvc, user.upn(), TestSessions.DEMO_PASSWORD);
     nextStep();
     mvc.perform(
@@ -103,6 +101,59 @@ public final class ResetFixture {
                         + appCode(user.secret())
                         + "\"}"))
         .andReturn();
+    return session;
+  }
+
+  /** Adds a mobile phone (text messages) proven with the code sent to it. */
+  public String addPhone(User user, String e164) throws Exception {
+    Cookie session = steppedUp(user);
+    MvcResult started =
+        mvc.perform(
+                json(post("/api/v1/me/authentication/phoneMethods"), session)
+                    .content(
+                        "{\"phoneNumber\":\""
+                            + e164
+                            + "\",\"phoneType\":\"mobile\",\"delivery\":\"sms\"}"))
+            .andReturn();
+    String id = JsonPath.read(started.getResponse().getContentAsString(), "$.id");
+    mvc.perform(
+            json(post("/api/v1/me/authentication/phoneMethods/" + id + "/verify"), session)
+                .content("{\"code\":\"" + lastCodeTo(e164) + "\"}"))
+        .andReturn();
+    return id;
+  }
+
+  /** Sets the user's security questions ({@code questionId, answer} pairs). */
+  public String addQuestions(User user, String... pairs) throws Exception {
+    Cookie session = steppedUp(user);
+    StringBuilder body = new StringBuilder("{\"answers\":[");
+    for (int i = 0; i < pairs.length; i += 2) {
+      body.append(i == 0 ? "" : ",")
+          .append("{\"questionId\":\"")
+          .append(pairs[i])
+          .append("\",\"answer\":\"")
+          .append(pairs[i + 1])
+          .append("\"}");
+    }
+    MvcResult result =
+        mvc.perform(
+                json(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                            "/api/v1/me/authentication/securityQuestions"),
+                        session)
+                    .content(body.append("]}").toString()))
+            .andReturn();
+    if (result.getResponse().getStatus() != 200) {
+      throw new AssertionError("questions not set: " + result.getResponse().getContentAsString());
+    }
+    return JsonPath.read(result.getResponse().getContentAsString(), "$.id");
+  }
+
+  /**
+   * Adds an alternate email to a user with an app: step up with the app, then prove the address.
+   */
+  public String addEmail(User user, String address) throws Exception {
+    Cookie session = steppedUp(user);
     MvcResult started =
         mvc.perform(
                 json(post("/api/v1/me/authentication/emailMethods"), session)
