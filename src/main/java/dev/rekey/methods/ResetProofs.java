@@ -55,8 +55,11 @@ public interface ResetProofs {
     }
   }
 
-  /** A security question to answer, in the request's language. */
-  record Question(String id, String text) {}
+  /**
+   * A security question to answer, in the request's language. Serializable: pages carry the
+   * questions asked across a redirect in the (database-stored) session.
+   */
+  record Question(String id, String text) implements java.io.Serializable {}
 
   /** What the user sends: a code, answers by question id, or a WebAuthn assertion. */
   record Proof(@Nullable String code, Map<String, String> answers, @Nullable JsonNode credential) {

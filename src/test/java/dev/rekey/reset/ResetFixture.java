@@ -167,6 +167,30 @@ public final class ResetFixture {
     return id;
   }
 
+  /** Registers a security key made by {@code key} (WebAuthn registration with the test authenticator). */
+  public String addSecurityKey(User user, dev.rekey.methods.webauthn.TestAuthenticator key)
+      throws Exception {
+    Cookie session = steppedUp(user);
+    String options =
+        mvc.perform(
+                post("/api/v1/me/authentication/fido2Methods/options").with(csrf()).cookie(session))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    MvcResult registered =
+        mvc.perform(
+                json(post("/api/v1/me/authentication/fido2Methods"), session)
+                    .content(
+                        "{\"displayName\":\"YubiKey\",\"credential\":"
+                            + key.register(options, "http://localhost:8080")
+                            + "}"))
+            .andReturn();
+    if (registered.getResponse().getStatus() != 201) {
+      throw new AssertionError("key not registered: " + registered.getResponse().getContentAsString());
+    }
+    return JsonPath.read(registered.getResponse().getContentAsString(), "$.id");
+  }
+
   /** The current app code; moves the clock on a step first, as an app code is accepted once. */
   public String freshAppCode(User user) {
     nextStep();

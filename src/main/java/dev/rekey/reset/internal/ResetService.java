@@ -135,7 +135,9 @@ class ResetService {
    *
    * @throws ResetRefused with the first check that fails
    */
-  @Transactional(noRollbackFor = ResetRefused.class)
+  // Not one transaction: each write stands alone (the counters, the CAPTCHA redemption and the
+  // audit must survive a refusal anyway), and a refusal waits for its deadline without holding a
+  // database connection.
   Started start(String userId, @Nullable String captchaPayload, RequestOrigin origin) {
     long began = timing.begin();
     FlowStartDecision address = throttle.startFlow(origin.clientIp());

@@ -1,7 +1,9 @@
 package dev.rekey.reset.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -13,6 +15,7 @@ import dev.rekey.directory.Groups;
 import dev.rekey.policy.AuthMethodType;
 import dev.rekey.policy.SsprPolicies;
 import dev.rekey.policy.SsprPolicyChanges;
+import dev.rekey.methods.webauthn.TestAuthenticator;
 import dev.rekey.reset.ResetFixture;
 import dev.rekey.support.RekeyTest;
 import dev.rekey.support.TestClock;
@@ -44,6 +47,8 @@ import org.springframework.test.web.servlet.MvcResult;
       "rekey.phone.user-hourly-budget=100"
     })
 class ResetMethodsApiTest {
+
+  static final String ORIGIN = "http://localhost:8080";
 
   @Autowired MockMvc mvc;
   @Autowired TestClock clock;
@@ -297,6 +302,175 @@ class ResetMethodsApiTest {
     assertThat(metrics)
         .contains("rekey_reset_flows_started_total", "rekey_reset_flows_abandoned_total")
         .contains("rekey_reset_verifications_total{method=\"softwareOath\",result=\"success\"}");
+  }
+
+  @Test
+  void aSecurityKeyProvesTheUserWithAnAssertionThatWorksOnce() throws Exception {
+    oneMethodAgain();
+    ResetFixture.User user = fixture.userWithApp("reset-key");
+    TestAuthenticator key = new TestAuthenticator();
+    String keyId = fixture.addSecurityKey(user, key);
+    String flowId = fixture.flow(user.upn());
+    String challenge =
+        mvc.perform(fixture.call(flowId + "/challenges", "{\"methodId\":\"" + keyId + "\"}"))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.type").value("fido2"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    String options = JsonPath.parse(challenge).read("$.publicKey", net.minidev.json.JSONObject.class).toJSONString();
+    assertThat((List<String>) JsonPath.read(challenge, "$.publicKey.allowCredentials[*].id"))
+        .containsExactly(key.credentialId());
+    // An assertion for another challenge is refused and uses the challenge up.
+    mvc.perform(
+            fixture.call(
+                flowId + "/verifications",
+                "{\"methodId\":\""
+                    + keyId
+                    + "\",\"credential\":"
+                    + key.assertion(new byte[32], "localhost", ORIGIN, (byte) 0x05)
+                    + "}"))
+        .andExpect(jsonPath("$.code").value("verification_failed"));
+    String signed = key.assertion(options, ORIGIN);
+    mvc.perform(
+            fixture.call(
+                flowId + "/verifications",
+                "{\"methodId\":\"" + keyId + "\",\"credential\":" + signed + "}"))
+        .andExpect(jsonPath("$.code").value("verification_failed"));
+    // A fresh challenge, a fresh assertion: proven.
+    String again =
+        mvc.perform(fixture.call(flowId + "/challenges", "{\"methodId\":\"" + keyId + "\"}"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    String fresh =
+        key.assertion(
+            JsonPath.parse(again).read("$.publicKey", net.minidev.json.JSONObject.class).toJSONString(),
+            ORIGIN);
+    mvc.perform(
+            fixture.call(
+                flowId + "/verifications",
+                "{\"methodId\":\"" + keyId + "\",\"credential\":" + fresh + "}"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.verifiedMethods").value(1));
+  }
+
+  @Test
+  void theUserIsToldOfTheResetByEmailWhenThePolicySaysSo() throws Exception {
+    oneMethodAgain();
+    ResetFixture.User user = fixture.userWithApp("reset-told");
+    String address = "told-" + user.account().id().toString().substring(0, 8) + "@fabrikam.example";
+    jdbc.sql("UPDATE account SET email = ? WHERE id = ?")
+        .params(address, user.account().id())
+        .update();
+    reset(user);
+    assertThat(mailsTo(address)).containsExactly("Your password was changed");
+
+    policies.update(
+        admin.tenantId(),
+        SsprPolicyChanges.builder().notifyUsersOnReset(false).build(),
+        admin.id(),
+        RequestOrigin.system());
+    try {
+      fixture.nextStep();
+      reset(user);
+      assertThat(mailsTo(address)).hasSize(1);
+    } finally {
+      policies.update(
+          admin.tenantId(),
+          SsprPolicyChanges.builder().notifyUsersOnReset(true).build(),
+          admin.id(),
+          RequestOrigin.system());
+    }
+  }
+
+  private void reset(ResetFixture.User user) throws Exception {
+    String flowId = fixture.flow(user.upn());
+    mvc.perform(
+            fixture.call(
+                flowId + "/verifications",
+                "{\"methodId\":\"" + user.appId() + "\",\"code\":\"" + fixture.freshAppCode(user) + "\"}"))
+        .andExpect(status().isOk());
+    mvc.perform(
+            fixture.call(
+                flowId + "/password",
+                "{\"newPassword\":\"a fresh passphrase " + System.nanoTime() + "\"}"))
+        .andExpect(status().isNoContent());
+  }
+
+  private List<String> mailsTo(String address) {
+    return jdbc.sql("SELECT subject FROM outbox_message WHERE recipient = ?")
+        .param(address)
+        .query(String.class)
+        .list();
+  }
+
+  @Test
+  void questionsThroughThePagesWithAFreshSelectionAfterAWrongAnswer() throws Exception {
+    ResetFixture.User user = fixture.userWithApp("reset-quiz-page");
+    Map<String, String> answers =
+        Map.of("q01", "Amsterdam", "q02", "Leiden", "q03", "Utrecht", "q04", "Van Dijk");
+    String questionsId =
+        fixture.addQuestions(
+            user, "q01", "Amsterdam", "q02", "Leiden", "q03", "Utrecht", "q04", "Van Dijk");
+    String flowId = fixture.flow(user.upn());
+    String flowUrl = "/reset/" + flowId;
+    mvc.perform(
+            post(flowUrl + "/methods/" + user.appId() + "/verify")
+                .with(csrf())
+                .param("code", fixture.freshAppCode(user)))
+        .andExpect(status().is3xxRedirection());
+    String verify = page(get(flowUrl), Map.of());
+    assertThat(verify).contains("Verification step 2 of 2").contains("Answer my security questions");
+
+    String methodUrl = flowUrl + "/methods/" + questionsId;
+    MvcResult picked =
+        mvc.perform(post(methodUrl + "/start").with(csrf()))
+            .andExpect(status().is3xxRedirection())
+            .andReturn();
+    String form = page(get(methodUrl), picked.getFlashMap());
+    List<String> asked = questionIds(form);
+    assertThat(asked).hasSize(3);
+
+    MvcResult wrong =
+        mvc.perform(
+                post(methodUrl + "/verify")
+                    .with(csrf())
+                    .param("answer-" + asked.get(0), "not it")
+                    .param("answer-" + asked.get(1), answers.get(asked.get(1)))
+                    .param("answer-" + asked.get(2), answers.get(asked.get(2))))
+            .andExpect(status().is3xxRedirection())
+            .andReturn();
+    assertThat(wrong.getFlashMap().get("error")).isEqualTo("reset.questions.wrong");
+    String again = page(get(methodUrl), wrong.getFlashMap());
+    assertThat(again).contains("Answer these questions instead");
+    List<String> fresh = questionIds(again);
+    var right = post(methodUrl + "/verify").with(csrf());
+    fresh.forEach(id -> right.param("answer-" + id, answers.get(id)));
+    mvc.perform(right)
+        .andExpect(status().is3xxRedirection())
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(flowUrl));
+    assertThat(page(get(flowUrl), Map.of())).contains("Choose a new password");
+  }
+
+  private String page(
+      org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
+      Map<String, ?> flash)
+      throws Exception {
+    return mvc.perform(request.flashAttrs(new HashMap<>(flash)))
+        .andExpect(status().isOk())
+        .andReturn()
+        .getResponse()
+        .getContentAsString();
+  }
+
+  private static List<String> questionIds(String page) {
+    List<String> ids = new java.util.ArrayList<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"answer-([^\"]+)\"").matcher(page);
+    while (m.find()) {
+      ids.add(m.group(1));
+    }
+    return ids;
   }
 
   private int failures(ResetFixture.User user, String flowId) {
