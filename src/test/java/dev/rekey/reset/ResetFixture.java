@@ -167,7 +167,10 @@ public final class ResetFixture {
     return id;
   }
 
-  /** Registers a security key made by {@code key} (WebAuthn registration with the test authenticator). */
+  /**
+   * Registers a security key made by {@code key} (WebAuthn registration with the test
+   * authenticator).
+   */
   public String addSecurityKey(User user, dev.rekey.methods.webauthn.TestAuthenticator key)
       throws Exception {
     Cookie session = steppedUp(user);
@@ -186,7 +189,8 @@ public final class ResetFixture {
                             + "}"))
             .andReturn();
     if (registered.getResponse().getStatus() != 201) {
-      throw new AssertionError("key not registered: " + registered.getResponse().getContentAsString());
+      throw new AssertionError(
+          "key not registered: " + registered.getResponse().getContentAsString());
     }
     return JsonPath.read(registered.getResponse().getContentAsString(), "$.id");
   }

@@ -12,10 +12,10 @@ import dev.rekey.common.RequestOrigin;
 import dev.rekey.directory.Account;
 import dev.rekey.directory.AccountDirectory;
 import dev.rekey.directory.Groups;
+import dev.rekey.methods.webauthn.TestAuthenticator;
 import dev.rekey.policy.AuthMethodType;
 import dev.rekey.policy.SsprPolicies;
 import dev.rekey.policy.SsprPolicyChanges;
-import dev.rekey.methods.webauthn.TestAuthenticator;
 import dev.rekey.reset.ResetFixture;
 import dev.rekey.support.RekeyTest;
 import dev.rekey.support.TestClock;
@@ -74,6 +74,7 @@ class ResetMethodsApiTest {
                     AuthMethodType.SOFTWARE_OATH,
                     AuthMethodType.MOBILE_SMS,
                     AuthMethodType.EMAIL,
+                    AuthMethodType.FIDO2,
                     AuthMethodType.SECURITY_QUESTIONS))
             .methodsRequiredToReset(2)
             .questionsRequiredToRegister(4)
@@ -318,7 +319,10 @@ class ResetMethodsApiTest {
             .andReturn()
             .getResponse()
             .getContentAsString();
-    String options = JsonPath.parse(challenge).read("$.publicKey", net.minidev.json.JSONObject.class).toJSONString();
+    String options =
+        JsonPath.parse(challenge)
+            .read("$.publicKey", net.minidev.json.JSONObject.class)
+            .toJSONString();
     assertThat((List<String>) JsonPath.read(challenge, "$.publicKey.allowCredentials[*].id"))
         .containsExactly(key.credentialId());
     // An assertion for another challenge is refused and uses the challenge up.
@@ -345,7 +349,9 @@ class ResetMethodsApiTest {
             .getContentAsString();
     String fresh =
         key.assertion(
-            JsonPath.parse(again).read("$.publicKey", net.minidev.json.JSONObject.class).toJSONString(),
+            JsonPath.parse(again)
+                .read("$.publicKey", net.minidev.json.JSONObject.class)
+                .toJSONString(),
             ORIGIN);
     mvc.perform(
             fixture.call(
@@ -389,7 +395,11 @@ class ResetMethodsApiTest {
     mvc.perform(
             fixture.call(
                 flowId + "/verifications",
-                "{\"methodId\":\"" + user.appId() + "\",\"code\":\"" + fixture.freshAppCode(user) + "\"}"))
+                "{\"methodId\":\""
+                    + user.appId()
+                    + "\",\"code\":\""
+                    + fixture.freshAppCode(user)
+                    + "\"}"))
         .andExpect(status().isOk());
     mvc.perform(
             fixture.call(
@@ -415,49 +425,52 @@ class ResetMethodsApiTest {
             user, "q01", "Amsterdam", "q02", "Leiden", "q03", "Utrecht", "q04", "Van Dijk");
     String flowId = fixture.flow(user.upn());
     String flowUrl = "/reset/" + flowId;
+    // One browser session throughout: the questions asked travel in it across the redirect.
     mvc.perform(
             post(flowUrl + "/methods/" + user.appId() + "/verify")
                 .with(csrf())
                 .param("code", fixture.freshAppCode(user)))
         .andExpect(status().is3xxRedirection());
-    String verify = page(get(flowUrl), Map.of());
-    assertThat(verify).contains("Verification step 2 of 2").contains("Answer my security questions");
+    String verify = page(get(flowUrl));
+    assertThat(verify)
+        .contains("Verification step 2 of 2")
+        .contains("Answer my security questions");
 
     String methodUrl = flowUrl + "/methods/" + questionsId;
-    MvcResult picked =
+    MvcResult started =
         mvc.perform(post(methodUrl + "/start").with(csrf()))
             .andExpect(status().is3xxRedirection())
             .andReturn();
-    String form = page(get(methodUrl), picked.getFlashMap());
-    List<String> asked = questionIds(form);
-    assertThat(asked).hasSize(3);
+    jakarta.servlet.http.Cookie browser = dev.rekey.support.Cookies.session(started);
+    assertThat(browser).as("the questions asked travel in the session").isNotNull();
+    List<String> asked = questionIds(page(get(methodUrl).cookie(browser)));
+    assertThat(asked).hasSize(3).doesNotHaveDuplicates();
 
-    MvcResult wrong =
-        mvc.perform(
-                post(methodUrl + "/verify")
-                    .with(csrf())
-                    .param("answer-" + asked.get(0), "not it")
-                    .param("answer-" + asked.get(1), answers.get(asked.get(1)))
-                    .param("answer-" + asked.get(2), answers.get(asked.get(2))))
-            .andExpect(status().is3xxRedirection())
-            .andReturn();
-    assertThat(wrong.getFlashMap().get("error")).isEqualTo("reset.questions.wrong");
-    String again = page(get(methodUrl), wrong.getFlashMap());
+    mvc.perform(
+            post(methodUrl + "/verify")
+                .with(csrf())
+                .cookie(browser)
+                .param("answer-" + asked.get(0), "not it")
+                .param("answer-" + asked.get(1), answers.get(asked.get(1)))
+                .param("answer-" + asked.get(2), answers.get(asked.get(2))))
+        .andExpect(status().is3xxRedirection());
+    String again = page(get(methodUrl).cookie(browser));
     assertThat(again).contains("Answer these questions instead");
     List<String> fresh = questionIds(again);
-    var right = post(methodUrl + "/verify").with(csrf());
+    assertThat(fresh).hasSize(3);
+    var right = post(methodUrl + "/verify").with(csrf()).cookie(browser);
     fresh.forEach(id -> right.param("answer-" + id, answers.get(id)));
     mvc.perform(right)
         .andExpect(status().is3xxRedirection())
-        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(flowUrl));
-    assertThat(page(get(flowUrl), Map.of())).contains("Choose a new password");
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(
+                flowUrl));
+    assertThat(page(get(flowUrl).cookie(browser))).contains("Choose a new password");
   }
 
-  private String page(
-      org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
-      Map<String, ?> flash)
+  private String page(org.springframework.test.web.servlet.RequestBuilder request)
       throws Exception {
-    return mvc.perform(request.flashAttrs(new HashMap<>(flash)))
+    return mvc.perform(request)
         .andExpect(status().isOk())
         .andReturn()
         .getResponse()
@@ -466,7 +479,8 @@ class ResetMethodsApiTest {
 
   private static List<String> questionIds(String page) {
     List<String> ids = new java.util.ArrayList<>();
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"answer-([^\"]+)\"").matcher(page);
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("name=\"answer-([^\"]+)\"").matcher(page);
     while (m.find()) {
       ids.add(m.group(1));
     }
