@@ -70,14 +70,7 @@ class ResetApiTest {
         .andExpect(status().isConflict())
         .andExpect(jsonPath("$.code").value("verification_incomplete"));
 
-    mvc.perform(
-            fixture.call(
-                flowId + "/verifications",
-                "{\"methodId\":\""
-                    + user.appId()
-                    + "\",\"code\":\""
-                    + fixture.freshAppCode(user)
-                    + "\"}"))
+    mvc.perform(fixture.verifyApp(flowId, user))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.verifiedMethods").value(1))
         .andExpect(jsonPath("$.remainingMethods").value(0));
@@ -194,14 +187,7 @@ class ResetApiTest {
         .andExpect(jsonPath("$.code").value("verification_failed"));
 
     clock.advance(Duration.ofMinutes(15).plusSeconds(1));
-    mvc.perform(
-            fixture.call(
-                second + "/verifications",
-                "{\"methodId\":\""
-                    + user.appId()
-                    + "\",\"code\":\""
-                    + fixture.freshAppCode(user)
-                    + "\"}"))
+    mvc.perform(fixture.verifyApp(second, user))
         .andExpect(status().isNotFound())
         .andExpect(jsonPath("$.code").value("flow_expired"));
   }
@@ -227,15 +213,7 @@ class ResetApiTest {
         .andExpect(jsonPath("$.code").value("blocked"))
         .andExpect(jsonPath("$.retryAfter").isNumber());
     // Even the right code is refused now, and a new flow cannot start.
-    mvc.perform(
-            fixture.call(
-                flowId + "/verifications",
-                "{\"methodId\":\""
-                    + user.appId()
-                    + "\",\"code\":\""
-                    + fixture.freshAppCode(user)
-                    + "\"}"))
-        .andExpect(status().isTooManyRequests());
+    mvc.perform(fixture.verifyApp(flowId, user)).andExpect(status().isTooManyRequests());
     MvcResult again = fixture.start(user.upn(), "198.51.100.77");
     assertThat(again.getResponse().getStatus()).isEqualTo(429);
     assertThat((String) JsonPath.read(again.getResponse().getContentAsString(), "$.code"))
@@ -270,24 +248,10 @@ class ResetApiTest {
     mvc.perform(fixture.call(flowId + "/challenges", "{\"methodId\":\"" + emailId + "\"}"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.code").value("method_not_available"));
-    mvc.perform(
-            fixture.call(
-                flowId + "/verifications",
-                "{\"methodId\":\""
-                    + admin.appId()
-                    + "\",\"code\":\""
-                    + fixture.freshAppCode(admin)
-                    + "\"}"))
+    mvc.perform(fixture.verifyApp(flowId, admin))
         .andExpect(jsonPath("$.remainingMethods").value(1));
     // The same method twice does not count as two.
-    mvc.perform(
-            fixture.call(
-                flowId + "/verifications",
-                "{\"methodId\":\""
-                    + admin.appId()
-                    + "\",\"code\":\""
-                    + fixture.freshAppCode(admin)
-                    + "\"}"))
+    mvc.perform(fixture.verifyApp(flowId, admin))
         .andExpect(jsonPath("$.code").value("method_not_available"));
     mvc.perform(fixture.call(flowId + "/password", "{\"newPassword\":\"" + NEW_PASSWORD + "\"}"))
         .andExpect(status().isConflict());
@@ -323,15 +287,7 @@ class ResetApiTest {
     assertThat((Boolean) JsonPath.read(started.getResponse().getContentAsString(), "$.canUnlock"))
         .isTrue();
     mvc.perform(fixture.call(flowId + "/unlock", "{}")).andExpect(status().isConflict());
-    mvc.perform(
-            fixture.call(
-                flowId + "/verifications",
-                "{\"methodId\":\""
-                    + user.appId()
-                    + "\",\"code\":\""
-                    + fixture.freshAppCode(user)
-                    + "\"}"))
-        .andExpect(status().isOk());
+    mvc.perform(fixture.verifyApp(flowId, user)).andExpect(status().isOk());
     mvc.perform(fixture.call(flowId + "/unlock", "{}")).andExpect(status().isNoContent());
     assertThat(directory.findById(user.account().id()).orElseThrow().locked()).isFalse();
     assertThat(directory.authenticate(user.upn(), TestSessions.DEMO_PASSWORD)).isPresent();

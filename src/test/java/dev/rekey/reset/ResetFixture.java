@@ -195,6 +195,13 @@ public final class ResetFixture {
     return JsonPath.read(registered.getResponse().getContentAsString(), "$.id");
   }
 
+  /** Proves the user's app in a flow with a fresh code. */
+  public RequestBuilder verifyApp(String flowId, User user) {
+    return call(
+        flowId + "/verifications",
+        "{\"methodId\":\"" + user.appId() + "\",\"code\":\"" + freshAppCode(user) + "\"}");
+  }
+
   /** The current app code; moves the clock on a step first, as an app code is accepted once. */
   public String freshAppCode(User user) {
     nextStep();

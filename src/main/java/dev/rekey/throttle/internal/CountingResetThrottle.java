@@ -17,8 +17,9 @@ import org.springframework.stereotype.Service;
  * count is taken before the check it guards, so concurrent requests on several nodes cannot slip
  * past a limit together (NIST SP 800-63B-4 §3.2.2: limit failed attempts; ASVS 5.0 §6.3.1).
  *
- * <p>Windows open at their first hit and close a window later (see {@link Counters}); a newly
- * created block clears the account's counters, so counting starts afresh when it lifts.
+ * <p>Windows open at their first hit and close a window later (see {@link Counters}). A block
+ * leaves the counters alone (see {@link #block}); a successful reset or an admin's lift clears
+ * them.
  */
 @Service
 class CountingResetThrottle implements ResetThrottle {
@@ -108,8 +109,10 @@ class CountingResetThrottle implements ResetThrottle {
   /** Blocks SSPR only, never the directory account (no lockout-DoS, SPEC §5.1). */
   private ResetDecision block(UUID accountId, String reason) {
     Instant until = clock.instant().plus(properties.blockDuration());
+    // The counters are left alone: clearing them here would let a concurrent attempt on another
+    // node start again from zero and slip past the limit. Their windows (at most 24 h by default)
+    // have closed by the time a 24 h block lifts; an admin's lift clears them explicitly.
     if (blocks.block(accountId, until, reason)) {
-      clear(accountId);
       return ResetDecision.blocked(until, true);
     }
     // Someone else's call created it a moment ago: report that block's end.

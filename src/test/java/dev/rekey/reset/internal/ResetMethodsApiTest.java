@@ -148,15 +148,7 @@ class ResetMethodsApiTest {
     String flowId = fixture.flow(user.upn());
     mvc.perform(fixture.call(flowId + "/challenges", "{\"methodId\":\"" + questionsId + "\"}"))
         .andExpect(jsonPath("$.code").value("method_not_available"));
-    mvc.perform(
-            fixture.call(
-                flowId + "/verifications",
-                "{\"methodId\":\""
-                    + user.appId()
-                    + "\",\"code\":\""
-                    + fixture.freshAppCode(user)
-                    + "\"}"))
-        .andExpect(jsonPath("$.remainingMethods").value(1));
+    mvc.perform(fixture.verifyApp(flowId, user)).andExpect(jsonPath("$.remainingMethods").value(1));
 
     MvcResult asked =
         mvc.perform(fixture.call(flowId + "/challenges", "{\"methodId\":\"" + questionsId + "\"}"))
@@ -211,15 +203,7 @@ class ResetMethodsApiTest {
         "mails-" + user.account().id().toString().substring(0, 8) + "@fabrikam.example";
     String emailId = fixture.addEmail(user, address);
     String flowId = fixture.flow(user.upn());
-    mvc.perform(
-            fixture.call(
-                flowId + "/verifications",
-                "{\"methodId\":\""
-                    + user.appId()
-                    + "\",\"code\":\""
-                    + fixture.freshAppCode(user)
-                    + "\"}"))
-        .andExpect(status().isOk());
+    mvc.perform(fixture.verifyApp(flowId, user)).andExpect(status().isOk());
     for (int i = 1; i <= 10; i++) {
       mvc.perform(fixture.call(flowId + "/challenges", "{\"methodId\":\"" + emailId + "\"}"))
           .andExpect(status().isOk());
@@ -237,25 +221,10 @@ class ResetMethodsApiTest {
     // Each right code in its own flow: validations count, failures do not grow.
     for (int i = 1; i <= 5; i++) {
       String flowId = fixture.flow(user.upn());
-      mvc.perform(
-              fixture.call(
-                  flowId + "/verifications",
-                  "{\"methodId\":\""
-                      + user.appId()
-                      + "\",\"code\":\""
-                      + fixture.freshAppCode(user)
-                      + "\"}"))
-          .andExpect(status().isOk());
+      mvc.perform(fixture.verifyApp(flowId, user)).andExpect(status().isOk());
     }
     String flowId = fixture.flow(user.upn());
-    mvc.perform(
-            fixture.call(
-                flowId + "/verifications",
-                "{\"methodId\":\""
-                    + user.appId()
-                    + "\",\"code\":\""
-                    + fixture.freshAppCode(user)
-                    + "\"}"))
+    mvc.perform(fixture.verifyApp(flowId, user))
         .andExpect(status().isTooManyRequests())
         .andExpect(jsonPath("$.code").value("blocked"));
     assertThat(blockedEvents(user)).isEqualTo(1);
@@ -280,15 +249,7 @@ class ResetMethodsApiTest {
     oneMethodAgain();
     ResetFixture.User user = fixture.userWithApp("reset-abandon");
     String flowId = fixture.flow(user.upn());
-    mvc.perform(
-            fixture.call(
-                flowId + "/verifications",
-                "{\"methodId\":\""
-                    + user.appId()
-                    + "\",\"code\":\""
-                    + fixture.freshAppCode(user)
-                    + "\"}"))
-        .andExpect(status().isOk());
+    mvc.perform(fixture.verifyApp(flowId, user)).andExpect(status().isOk());
     clock.advance(Duration.ofMinutes(16));
     assertThat(expiry.abandonExpired()).isGreaterThanOrEqualTo(1);
     assertThat(expiry.abandonExpired()).isZero();
@@ -392,15 +353,7 @@ class ResetMethodsApiTest {
 
   private void reset(ResetFixture.User user) throws Exception {
     String flowId = fixture.flow(user.upn());
-    mvc.perform(
-            fixture.call(
-                flowId + "/verifications",
-                "{\"methodId\":\""
-                    + user.appId()
-                    + "\",\"code\":\""
-                    + fixture.freshAppCode(user)
-                    + "\"}"))
-        .andExpect(status().isOk());
+    mvc.perform(fixture.verifyApp(flowId, user)).andExpect(status().isOk());
     mvc.perform(
             fixture.call(
                 flowId + "/password",

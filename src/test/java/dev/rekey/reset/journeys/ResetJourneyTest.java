@@ -145,8 +145,10 @@ class ResetJourneyTest {
       browser.type("#confirmPassword", "Contoso1");
       browser.submit("#password-submit");
       assertThat(browser.path()).isEqualTo(flowPath + "/password");
-      assertThat(browser.find("#error-summary").getText())
+      assertThat(browser.find("#error-summary p").getText())
           .isEqualTo("Please correct the highlighted fields.");
+      // The summary links each reason to its field.
+      assertThat(browser.find("#error-summary a").getAttribute("href")).endsWith("#newPassword");
       List<String> refused =
           browser.findAll("#newPassword-error p").stream().map(WebElement::getText).toList();
       assertThat(refused).containsExactlyInAnyOrderElementsOf(liveReasons);
