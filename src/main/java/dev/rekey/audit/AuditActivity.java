@@ -22,6 +22,7 @@ public enum AuditActivity {
   SECURITY_INFO_REVIEWED("User reviewed security info"),
   SSPR_POLICY_CHANGED("Self-service password reset policy changes"),
   CONTACTED_ADMIN("Contacted admin"),
+  HELPDESK_REQUEST_HANDLED("Helpdesk request handled"),
   SIGNED_IN("User signed in"),
   SIGN_IN_FAILED("User sign-in failed"),
   SIGNED_OUT("User signed out");
