@@ -2,6 +2,7 @@ package dev.rekey.directory;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** The accounts of all tenants and their passwords. */
@@ -47,4 +48,13 @@ public interface AccountDirectory {
   void setLocked(UUID accountId, boolean locked);
 
   void setEnabled(UUID accountId, boolean enabled);
+
+  /**
+   * Replaces the account's roles. Who may change roles is the caller's decision (only admins, SPEC
+   * §1); the directory only stores them.
+   *
+   * @param roles at least one role
+   * @throws AccountRejected when the set is empty or the account is unknown
+   */
+  void setRoles(UUID accountId, Set<Role> roles);
 }

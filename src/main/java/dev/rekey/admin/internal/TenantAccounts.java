@@ -27,9 +27,13 @@ class TenantAccounts {
    * @throws ApiProblem 404 {@code not_found} when there is no such account in the operator's tenant
    */
   Account require(SignedInUser operator, String userId) {
-    return find(userId)
-        .filter(a -> a.tenantId().equals(operator.tenantId()))
+    return lookup(operator, userId)
         .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "not_found"));
+  }
+
+  /** The account in the operator's tenant, or empty (also for another tenant's account). */
+  Optional<Account> lookup(SignedInUser operator, String userId) {
+    return find(userId).filter(a -> a.tenantId().equals(operator.tenantId()));
   }
 
   private Optional<Account> find(String userId) {

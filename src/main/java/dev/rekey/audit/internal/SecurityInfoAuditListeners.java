@@ -9,7 +9,9 @@ import dev.rekey.methods.MethodDeleted;
 import dev.rekey.methods.MethodRegistered;
 import dev.rekey.methods.MethodType;
 import dev.rekey.methods.RegistrationCompleted;
+import dev.rekey.methods.SecurityInfoCleared;
 import dev.rekey.methods.SecurityInfoReviewed;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -77,6 +79,27 @@ class SecurityInfoAuditListeners {
         AuditActivity.SECURITY_INFO_REVIEWED,
         null,
         event.origin());
+  }
+
+  /** One row for the whole deletion, by the administrator; the kinds deleted go in the details. */
+  @EventListener
+  void on(SecurityInfoCleared event) {
+    Map<String, @Nullable Object> details = new LinkedHashMap<>();
+    details.put("methodsDeleted", event.types().size());
+    details.put("types", event.types().stream().map(MethodType::code).toList());
+    recorder.record(
+        new Audited(
+            event.tenantId(),
+            event.actorId(),
+            event.accountId(),
+            null,
+            AuditActivity.SECURITY_INFO_DELETED_BY_ADMIN,
+            AuditResult.SUCCEEDED,
+            null,
+            null,
+            event.origin(),
+            null,
+            details));
   }
 
   private void record(

@@ -216,6 +216,23 @@ class JdbcAccountDirectory implements AccountDirectory {
     jdbc.sql("UPDATE account SET enabled = ? WHERE id = ?").params(enabled, accountId).update();
   }
 
+  @Override
+  @Transactional
+  public void setRoles(UUID accountId, Set<Role> roles) {
+    if (roles.isEmpty()) {
+      throw new AccountRejected("roles_empty", "An account needs at least one role");
+    }
+    if (findById(accountId).isEmpty()) {
+      throw new AccountRejected("account_unknown", "Unknown account");
+    }
+    jdbc.sql("DELETE FROM account_role WHERE account_id = ?").param(accountId).update();
+    for (Role role : EnumSet.copyOf(roles)) {
+      jdbc.sql("INSERT INTO account_role (account_id, role) VALUES (?, ?)")
+          .params(accountId, role.code())
+          .update();
+    }
+  }
+
   /**
    * Keeps the newest N hashes for the history rule and forgets the rest. Each entry is stamped
    * strictly after the previous one (in the databases' microsecond precision), so two changes in

@@ -3,6 +3,7 @@ package dev.rekey.methods.internal;
 import dev.rekey.directory.Account;
 import dev.rekey.methods.MethodType;
 import dev.rekey.methods.RegisteredMethod;
+import dev.rekey.methods.RegistrationRule;
 import dev.rekey.methods.Requirements;
 import dev.rekey.methods.SecurityInfo;
 import dev.rekey.policy.AuthMethodType;
@@ -44,16 +45,14 @@ class DefaultSecurityInfo implements SecurityInfo {
   @Override
   public Requirements requirements(Account account) {
     SsprPolicy policy = policies.get(account.tenantId());
-    Set<MethodType> available = availableTypes(account, policy);
-    int required = account.isAdministrator() ? 2 : policy.methodsRequiredToReset();
+    RegistrationRule rule = rule(account.isAdministrator(), policy);
     List<StoredMethod> methods = store.active(account.id());
     // A reset needs *different* methods: count kinds, not entries (two apps prove the same thing).
     Set<MethodType> registeredKinds = EnumSet.noneOf(MethodType.class);
     methods.stream()
         .map(StoredMethod::type)
-        .filter(available::contains)
+        .filter(rule.counted()::contains)
         .forEach(registeredKinds::add);
-    boolean strong = registeredKinds.stream().anyMatch(MethodType::strong);
     boolean due =
         policy.reconfirmDays() > 0
             && !methods.isEmpty()
@@ -65,17 +64,25 @@ class DefaultSecurityInfo implements SecurityInfo {
                 .orElse(true);
     return new Requirements(
         policies.isEnabledFor(account),
-        required,
+        rule.required(),
         registeredKinds.size(),
-        registeredKinds.size() >= required && strong,
-        available,
+        rule.isMetBy(registeredKinds),
+        rule.counted(),
         due);
   }
 
+  /** Administrators: two of their fixed set; everyone else: what the tenant's policy says. */
+  static RegistrationRule rule(boolean administrator, SsprPolicy policy) {
+    return administrator
+        ? new RegistrationRule(ADMINISTRATOR_TYPES, 2)
+        : new RegistrationRule(availableTypes(policy), policy.methodsRequiredToReset());
+  }
+
   static Set<MethodType> availableTypes(Account account, SsprPolicy policy) {
-    if (account.isAdministrator()) {
-      return ADMINISTRATOR_TYPES;
-    }
+    return account.isAdministrator() ? ADMINISTRATOR_TYPES : availableTypes(policy);
+  }
+
+  static Set<MethodType> availableTypes(SsprPolicy policy) {
     Set<MethodType> types = EnumSet.noneOf(MethodType.class);
     for (AuthMethodType method : policy.methodsAvailable()) {
       types.add(

@@ -174,6 +174,12 @@ class JdbcMethods {
     }
   }
 
+  /** Deletes every method of the account, pending ones too, and its last review. */
+  int deleteAll(UUID accountId) {
+    jdbc.sql("DELETE FROM security_info_review WHERE account_id = ?").param(accountId).update();
+    return jdbc.sql("DELETE FROM auth_method WHERE account_id = ?").param(accountId).update();
+  }
+
   private StoredMethod map(ResultSet rs, int row) throws SQLException {
     long step = rs.getLong("totp_last_step");
     Long lastStep = rs.wasNull() ? null : step;

@@ -4,6 +4,7 @@ import dev.rekey.audit.AuditActivity;
 import dev.rekey.audit.AuditResult;
 import dev.rekey.captcha.Captcha;
 import dev.rekey.common.RequestOrigin;
+import dev.rekey.common.UserSessions;
 import dev.rekey.directory.Account;
 import dev.rekey.directory.AccountDirectory;
 import dev.rekey.directory.PasswordAuthority;

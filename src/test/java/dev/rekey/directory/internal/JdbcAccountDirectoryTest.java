@@ -261,4 +261,22 @@ class JdbcAccountDirectoryTest {
         .query(Long.class)
         .single();
   }
+
+  @Test
+  void setRolesReplacesTheRolesAndRefusesAnEmptySetOrUnknownAccount() {
+    Account account = create(upn(), PasswordAuthority.REKEY, Set.of(Role.USER));
+
+    directory.setRoles(account.id(), Set.of(Role.HELPDESK, Role.ADMIN));
+    assertThat(directory.findById(account.id()).orElseThrow().roles())
+        .containsExactlyInAnyOrder(Role.HELPDESK, Role.ADMIN);
+
+    directory.setRoles(account.id(), Set.of(Role.USER));
+    assertThat(directory.findById(account.id()).orElseThrow().roles()).containsExactly(Role.USER);
+
+    assertThatThrownBy(() -> directory.setRoles(account.id(), Set.of()))
+        .isInstanceOf(AccountRejected.class);
+    assertThatThrownBy(() -> directory.setRoles(UUID.randomUUID(), Set.of(Role.USER)))
+        .isInstanceOf(AccountRejected.class);
+    assertThat(directory.findById(account.id()).orElseThrow().roles()).containsExactly(Role.USER);
+  }
 }

@@ -1,0 +1,48 @@
+package dev.rekey.admin.internal;
+
+import dev.rekey.directory.PasswordAuthority;
+import dev.rekey.directory.Role;
+import dev.rekey.methods.MethodType;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * One account in the user search: directory facts, SSPR block, registration and the kinds of its
+ * active methods (never the methods' data).
+ */
+record UserSummary(
+    UUID id,
+    String userId,
+    String displayName,
+    boolean enabled,
+    boolean locked,
+    boolean blocked,
+    Set<Role> roles,
+    PasswordAuthority passwordAuthority,
+    boolean registered,
+    List<MethodType> methods) {
+
+  UserSummary {
+    roles = roles.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(roles));
+    methods = List.copyOf(methods);
+  }
+
+  /** One page of the search (SPEC Appendix A lists). */
+  record Page(List<UserSummary> items, int page, int size, long totalItems) {
+
+    Page {
+      items = List.copyOf(items);
+    }
+
+    boolean hasNext() {
+      return (long) (page + 1) * size < totalItems;
+    }
+
+    long lastPage() {
+      return Math.max(0, (totalItems - 1) / size);
+    }
+  }
+}
