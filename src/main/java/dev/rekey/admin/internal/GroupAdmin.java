@@ -43,6 +43,13 @@ class GroupAdmin {
         .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "not_found"));
   }
 
+  /**
+   * @throws ApiProblem 404 {@code not_found} for an account of another tenant or none
+   */
+  Account account(SignedInUser operator, String userId) {
+    return accounts.require(operator, userId);
+  }
+
   @Transactional
   Group create(SignedInUser operator, @Nullable String name, RequestOrigin origin) {
     AdminRole.require(operator);
@@ -131,7 +138,12 @@ class GroupAdmin {
     }
     Account account = accounts.require(operator, memberId);
     if (!groups.removeAccount(group.id(), account.id())) {
-      throw new ApiProblem(HttpStatus.NOT_FOUND, "not_found");
+      throw new ApiProblem(
+          HttpStatus.NOT_FOUND,
+          "not_found",
+          "groups.error.member.unknown",
+          new Object[0],
+          Map.of("field", "userId"));
     }
     audit(operator, account.id(), AuditActivity.REMOVE_MEMBER_FROM_GROUP, group, origin, Map.of());
   }
