@@ -16,12 +16,12 @@ record ImportJob(
     Instant createdAt,
     @Nullable Instant finishedAt) {
 
-  boolean isOver() {
+  public boolean isOver() {
     return "finished".equals(status) || "failed".equals(status);
   }
 
   /** Whole percent done, 100 for an empty file. */
-  int percent() {
+  public int percent() {
     return total == 0 ? 100 : (int) (100L * done / total);
   }
 }
