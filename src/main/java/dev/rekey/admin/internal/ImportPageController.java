@@ -14,15 +14,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
-import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.ModelAndView;
 
 /**
  * {@code /admin/import}: an admin uploads a CSV file of users, then {@code /admin/import/{id}}
@@ -51,10 +47,24 @@ class ImportPageController {
     this.clientAddress = clientAddress;
   }
 
+  /**
+   * The upload form; {@code upload=too_large} or {@code upload=invalid} is where the multipart
+   * filter sends an upload the container could not read.
+   */
   @GetMapping("/admin/import")
-  String form(@AuthenticationPrincipal SignedInUser operator, Model model) {
+  String form(
+      @AuthenticationPrincipal SignedInUser operator,
+      @RequestParam(required = false) @Nullable String upload,
+      Model model,
+      Locale locale) {
     AdminRole.require(operator);
-    model.addAttribute("errors", Map.of());
+    String code =
+        "too_large".equals(upload)
+            ? "file_too_large"
+            : "invalid".equals(upload) ? "file_unreadable" : null;
+    model.addAttribute(
+        "errors",
+        code == null ? Map.of() : Map.of("file", errors.message("import.error." + code, locale)));
     return VIEW;
   }
 
@@ -82,16 +92,6 @@ class ImportPageController {
       model.addAttribute("errors", Map.of("file", errors.message(busy.messageKey(), locale)));
       return VIEW;
     }
-  }
-
-  /**
-   * A file over the limit is cut off while streaming; say so at the field instead of a 413 page.
-   */
-  @ExceptionHandler({MaxUploadSizeExceededException.class, MultipartException.class})
-  ModelAndView tooLarge(Locale locale) {
-    ModelAndView page = new ModelAndView(VIEW, HttpStatus.PAYLOAD_TOO_LARGE);
-    page.addObject("errors", Map.of("file", errors.message("import.error.file_too_large", locale)));
-    return page;
   }
 
   @GetMapping("/admin/import/{id}")

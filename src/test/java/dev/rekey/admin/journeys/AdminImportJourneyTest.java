@@ -135,4 +135,25 @@ class AdminImportJourneyTest {
       Files.deleteIfExists(binary);
     }
   }
+
+  @Test
+  void aFileOverFiveMegabytesIsRefusedAtTheField() throws Exception {
+    Path big = Files.createTempFile("rekey-import", ".csv");
+    StringBuilder csv = new StringBuilder("userId,displayName,firstName,lastName,email,groups\n");
+    while (csv.length() < 5_500_000) {
+      csv.append("someone@contoso.com,Some One,,,,\n");
+    }
+    Files.writeString(big, csv, StandardCharsets.UTF_8);
+    try (Browser browser = new Browser(port, "en")) {
+      signIn(browser, "admin@contoso.com");
+      browser.open("/admin/import");
+      browser.find("#file").sendKeys(big.toAbsolutePath().toString());
+      browser.submit("#import-submit");
+      assertThat(browser.find("#file-error").getText())
+          .isEqualTo("The file is larger than 5 MB. Split it into smaller files.");
+      browser.screenshot("admin-import-too-large-en");
+    } finally {
+      Files.deleteIfExists(big);
+    }
+  }
 }
