@@ -320,4 +320,61 @@ class UserAndGroupApiTest {
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.items").isEmpty());
   }
+
+  @Test
+  void thePagesExplainErrorsAtTheFieldAndShowThePasswordOnceUncached() throws Exception {
+    Cookie admin = as("admin@contoso.com");
+    String page =
+        mvc.perform(
+                post("/admin/users/new")
+                    .with(csrf())
+                    .cookie(admin)
+                    .header("Accept-Language", "nl")
+                    .param("userId", "alain@contoso.com")
+                    .param("displayName", "Dubbel"))
+            .andExpect(status().isBadRequest())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(page)
+        .contains("id=\"userId-error\"", "Er bestaat al een gebruiker met deze gebruikers-id.")
+        .contains("aria-invalid=\"true\"");
+
+    String upn = TestSessions.freshUpn("page");
+    var created =
+        mvc.perform(
+                post("/admin/users/new")
+                    .with(csrf())
+                    .cookie(admin)
+                    .param("userId", upn)
+                    .param("displayName", "Page User")
+                    .param("roles", "user"))
+            .andExpect(status().isOk())
+            .andExpect(
+                header().string("Cache-Control", org.hamcrest.Matchers.containsString("no-store")))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    java.util.regex.Matcher password =
+        java.util.regex.Pattern.compile("id=\"temporary-password\"[^>]*>([^<]+)<").matcher(created);
+    assertThat(password.find()).isTrue();
+    assertThat(directory.authenticate(upn, password.group(1).replace("&amp;", "&"))).isPresent();
+
+    String groupsPage =
+        mvc.perform(
+                post("/admin/groups/members")
+                    .with(csrf())
+                    .cookie(admin)
+                    .param("groupId", groups.create(contoso(), name("Page")).id().toString())
+                    .param("userId", "nobody@contoso.com")
+                    .param("action", "add"))
+            .andExpect(status().isBadRequest())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(groupsPage)
+        .contains(
+            "id=\"memberUserId-error\"",
+            "There is no user with this user ID in your organisation.");
+  }
 }
