@@ -249,4 +249,37 @@ class ImportApiTest {
     mvc.perform(get("/admin/import/{id}", UUID.randomUUID()).cookie(admin))
         .andExpect(status().isNotFound());
   }
+
+  @Test
+  void aFormulaInAnImportedUserIdIsStoredAsTextAndEscapedInTheAuditCsv() throws Exception {
+    String upn = "=1+2-" + tag() + "@contoso.com";
+    Cookie admin = as("admin@contoso.com");
+    String id =
+        JsonPath.read(
+            upload(
+                    admin,
+                    ("userId,displayName,firstName,lastName,email,groups\n"
+                            + upn
+                            + ",\"@SUM(A1)\",,,,\n")
+                        .getBytes(StandardCharsets.UTF_8))
+                .andExpect(status().isAccepted())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(),
+            "$.id");
+    assertThat(JsonPath.<Integer>read(awaitFinished(admin, id, "en"), "$.ok")).isEqualTo(1);
+    assertThat(directory.findByUserId(upn).orElseThrow().displayName()).isEqualTo("@SUM(A1)");
+
+    String csv =
+        mvc.perform(
+                get("/api/v1/admin/audit")
+                    .param("userId", upn)
+                    .header("Accept", "text/csv")
+                    .cookie(admin))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(csv).contains("'" + upn).doesNotContain("," + upn);
+  }
 }
