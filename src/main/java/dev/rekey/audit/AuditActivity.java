@@ -22,6 +22,7 @@ public enum AuditActivity {
   SECURITY_INFO_REVIEWED("User reviewed security info"),
   SSPR_POLICY_CHANGED("Self-service password reset policy changes"),
   CONTACTED_ADMIN("Contacted admin"),
+  HELPDESK_REQUEST_HANDLED("Helpdesk request handled"),
   ADD_USER("Add user"),
   ADD_GROUP("Add group"),
   ADD_MEMBER_TO_GROUP("Add member to group"),

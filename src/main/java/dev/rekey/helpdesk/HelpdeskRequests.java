@@ -1,5 +1,6 @@
 package dev.rekey.helpdesk;
 
+import dev.rekey.common.RequestOrigin;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,13 +32,18 @@ public interface HelpdeskRequests {
    */
   Page<HelpdeskRequest> list(UUID tenantId, @Nullable Status status, int page, int size);
 
+  /** One of a tenant's requests; empty for an unknown id or another tenant's request. */
+  Optional<HelpdeskRequest> find(UUID tenantId, UUID requestId);
+
   /**
-   * Marks a request handled by an operator. Marking one that is already handled changes nothing
-   * (the first operator stays recorded).
+   * Marks a request handled by an operator and publishes {@link HelpdeskRequestHandled} (audited).
+   * Marking one that is already handled changes nothing and publishes nothing (the first operator
+   * stays recorded).
    *
+   * @param origin the operator's client address and browser
    * @return false when the tenant has no such request
    */
-  boolean markHandled(UUID tenantId, UUID requestId, UUID handledBy);
+  boolean markHandled(UUID tenantId, UUID requestId, UUID handledBy, RequestOrigin origin);
 
   int MAX_RECIPIENTS = 100;
   int DEFAULT_PAGE_SIZE = 50;

@@ -129,18 +129,7 @@ class AuditApiController {
 
   /** Streams rows as they are read: an export of the full cap never sits in memory. */
   private void writeCsv(AuditQuery query, HttpServletResponse response) throws IOException {
-    long total =
-        log.find(
-                new AuditQuery(
-                    query.tenantId(),
-                    query.activity(),
-                    query.result(),
-                    query.userId(),
-                    query.from(),
-                    query.to(),
-                    0,
-                    1))
-            .totalItems();
+    long total = log.find(query.withPage(0, 1)).totalItems();
     response.setContentType(CSV + ";charset=UTF-8;header=present");
     response.setCharacterEncoding("UTF-8");
     response.setHeader(

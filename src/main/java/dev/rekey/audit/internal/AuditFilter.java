@@ -3,6 +3,7 @@ package dev.rekey.audit.internal;
 import dev.rekey.audit.AuditActivity;
 import dev.rekey.audit.AuditQuery;
 import dev.rekey.audit.AuditResult;
+import dev.rekey.methods.MethodType;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,8 +11,10 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  * @param from an ISO-8601 instant ({@code 2026-11-05T09:30:00Z}), date-time with offset, local
  *     date-time or date; a date means the start of that day in the configured zone
  * @param to the same forms; events before it; a date includes that whole day
+ * @param method one of {@link #METHODS}, ignoring case
  */
 record AuditFilter(
     @Nullable String activity,
@@ -29,9 +33,18 @@ record AuditFilter(
     @Nullable String from,
     @Nullable String to,
     @Nullable String page,
-    @Nullable String size) {
+    @Nullable String size,
+    @Nullable String method) {
 
   static final int MAX_USER_ID = 320;
+
+  /**
+   * The methods events name: the security-info kinds (Microsoft Graph's names) and the password of
+   * a sign-in.
+   */
+  static final List<String> METHODS =
+      Stream.concat(Arrays.stream(MethodType.values()).map(MethodType::code), Stream.of("password"))
+          .toList();
 
   /** A bad field and the message key saying what is wrong. */
   record Problem(String field, String messageKey) {}
@@ -40,7 +53,7 @@ record AuditFilter(
   record Parsed(@Nullable AuditQuery query, List<Problem> problems) {}
 
   static AuditFilter empty() {
-    return new AuditFilter(null, null, null, null, null, null, null);
+    return new AuditFilter(null, null, null, null, null, null, null, null);
   }
 
   Parsed parse(UUID tenantId, ZoneId zone) {
@@ -62,6 +75,14 @@ record AuditFilter(
     String parsedUserId = present(userId) ? userId.strip() : null;
     if (parsedUserId != null && parsedUserId.length() > MAX_USER_ID) {
       problems.add(new Problem("userId", "audit.invalid.userId"));
+    }
+    String parsedMethod = null;
+    if (present(method)) {
+      parsedMethod =
+          METHODS.stream().filter(m -> m.equalsIgnoreCase(method.strip())).findFirst().orElse(null);
+      if (parsedMethod == null) {
+        problems.add(new Problem("method", "audit.invalid.method"));
+      }
     }
     Instant start = present(from) ? instant(from, zone, false) : null;
     if (present(from) && start == null) {
@@ -91,6 +112,7 @@ record AuditFilter(
             parsedActivity,
             parsedResult,
             parsedUserId,
+            parsedMethod,
             start,
             end,
             parsedPage,

@@ -31,6 +31,10 @@ record AuditFilterSql(String sql, List<Object> params) {
       params.add(userId);
       params.add(userId);
     }
+    if (query.method() != null && !query.method().isBlank()) {
+      sql.append(" AND LOWER(method) = ?");
+      params.add(query.method().strip().toLowerCase(Locale.ROOT));
+    }
     if (query.from() != null) {
       sql.append(" AND occurred_at >= ?");
       params.add(SqlTime.of(query.from()));

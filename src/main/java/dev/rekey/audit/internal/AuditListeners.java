@@ -5,6 +5,7 @@ import dev.rekey.audit.AuditResult;
 import dev.rekey.audit.Audited;
 import dev.rekey.directory.PasswordChanged;
 import dev.rekey.helpdesk.AdminContacted;
+import dev.rekey.helpdesk.HelpdeskRequestHandled;
 import dev.rekey.policy.SsprPolicyChanged;
 import dev.rekey.web.SignInFailed;
 import dev.rekey.web.SignedIn;
@@ -140,6 +141,26 @@ class AuditListeners {
             event.reason(),
             event.origin(),
             event.flowId() == null ? null : event.flowId().toString(),
+            details));
+  }
+
+  /** The operator acted on the user's request; the request's reason goes along. */
+  @EventListener
+  void on(HelpdeskRequestHandled event) {
+    Map<String, @Nullable Object> details = new LinkedHashMap<>();
+    details.put("requestId", event.requestId().toString());
+    recorder.record(
+        new Audited(
+            event.tenantId(),
+            event.handledBy(),
+            event.accountId(),
+            null,
+            AuditActivity.HELPDESK_REQUEST_HANDLED,
+            AuditResult.SUCCEEDED,
+            null,
+            event.reason(),
+            event.origin(),
+            null,
             details));
   }
 }

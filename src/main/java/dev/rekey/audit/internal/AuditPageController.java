@@ -45,6 +45,7 @@ class AuditPageController {
       Model model) {
     model.addAttribute("activities", List.of(AuditActivity.values()));
     model.addAttribute("results", List.of(AuditResult.values()));
+    model.addAttribute("methods", AuditFilter.METHODS);
     model.addAttribute("pageSizes", PAGE_SIZES);
     model.addAttribute("csvMaxRows", properties.csvMaxRows());
     AuditFilter.Parsed parsed = filter.parse(user.tenantId(), properties.timeZone());

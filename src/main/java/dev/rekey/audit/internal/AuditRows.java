@@ -106,6 +106,7 @@ class AuditRows {
     params.put("activity", filter.activity());
     params.put("result", filter.result());
     params.put("userId", filter.userId());
+    params.put("method", filter.method());
     params.put("from", filter.from());
     params.put("to", filter.to());
     return params;

@@ -1,10 +1,12 @@
 package dev.rekey.helpdesk.internal;
 
+import dev.rekey.common.RequestOrigin;
 import dev.rekey.directory.Account;
 import dev.rekey.directory.AccountDirectory;
 import dev.rekey.helpdesk.AdminContacted;
 import dev.rekey.helpdesk.ContactAdmin;
 import dev.rekey.helpdesk.HelpdeskRequest;
+import dev.rekey.helpdesk.HelpdeskRequestHandled;
 import dev.rekey.helpdesk.HelpdeskRequests;
 import dev.rekey.helpdesk.Page;
 import java.time.Clock;
@@ -15,6 +17,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Records requests and notifies the helpdesk. One open request per account per hour sends mail: a
@@ -79,7 +82,27 @@ class DefaultHelpdeskRequests implements HelpdeskRequests {
   }
 
   @Override
-  public boolean markHandled(UUID tenantId, UUID requestId, UUID handledBy) {
-    return store.markHandled(tenantId, requestId, handledBy, clock.instant());
+  public Optional<HelpdeskRequest> find(UUID tenantId, UUID requestId) {
+    return store.find(tenantId, requestId);
+  }
+
+  /**
+   * Only the operator who changed the status is audited: a second click, or a second operator a
+   * moment later, changed nothing (ASVS 5.0 §16.2.1: the log says who did what, once).
+   */
+  @Override
+  @Transactional
+  public boolean markHandled(UUID tenantId, UUID requestId, UUID handledBy, RequestOrigin origin) {
+    Optional<HelpdeskRequest> request = store.find(tenantId, requestId);
+    if (request.isEmpty()) {
+      return false;
+    }
+    if (store.markHandled(tenantId, requestId, handledBy, clock.instant())) {
+      HelpdeskRequest handled = request.get();
+      events.publishEvent(
+          new HelpdeskRequestHandled(
+              tenantId, requestId, handled.accountId(), handledBy, handled.reason(), origin));
+    }
+    return true;
   }
 }

@@ -1,6 +1,7 @@
 package dev.rekey.helpdesk.internal;
 
 import dev.rekey.common.ApiProblem;
+import dev.rekey.common.ClientAddress;
 import dev.rekey.directory.Account;
 import dev.rekey.directory.AccountDirectory;
 import dev.rekey.directory.SignedInUser;
@@ -8,6 +9,7 @@ import dev.rekey.helpdesk.HelpdeskRequest;
 import dev.rekey.helpdesk.HelpdeskRequests;
 import dev.rekey.helpdesk.HelpdeskRequests.Status;
 import dev.rekey.helpdesk.Page;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -53,9 +55,13 @@ class HelpdeskApiController {
   private final HelpdeskRequests requests;
   private final AccountDirectory directory;
 
-  HelpdeskApiController(HelpdeskRequests requests, AccountDirectory directory) {
+  private final ClientAddress clientAddress;
+
+  HelpdeskApiController(
+      HelpdeskRequests requests, AccountDirectory directory, ClientAddress clientAddress) {
     this.requests = requests;
     this.directory = directory;
+    this.clientAddress = clientAddress;
   }
 
   @GetMapping
@@ -80,14 +86,17 @@ class HelpdeskApiController {
 
   @PostMapping("/{id}/handled")
   ResponseEntity<Void> handled(
-      @AuthenticationPrincipal SignedInUser operator, @PathVariable String id) {
+      @AuthenticationPrincipal SignedInUser operator,
+      @PathVariable String id,
+      HttpServletRequest request) {
     UUID requestId;
     try {
       requestId = UUID.fromString(id.strip());
     } catch (IllegalArgumentException notAnId) {
       throw new ApiProblem(HttpStatus.NOT_FOUND, "not_found");
     }
-    if (!requests.markHandled(operator.tenantId(), requestId, operator.accountId())) {
+    if (!requests.markHandled(
+        operator.tenantId(), requestId, operator.accountId(), clientAddress.origin(request))) {
       throw new ApiProblem(HttpStatus.NOT_FOUND, "not_found");
     }
     return ResponseEntity.noContent().build();

@@ -112,9 +112,9 @@ class JdbcHelpdeskRequestStore {
     return params;
   }
 
+  /** Whether this call changed the request from open to handled. */
   boolean markHandled(UUID tenantId, UUID requestId, UUID handledBy, Instant now) {
-    int updated =
-        jdbc.sql(
+    return jdbc.sql(
                 "UPDATE helpdesk_request SET status = ?, handled_by = ?, handled_at = ?"
                     + " WHERE id = ? AND tenant_id = ? AND status = ?")
             .params(
@@ -124,13 +124,15 @@ class JdbcHelpdeskRequestStore {
                 requestId,
                 tenantId,
                 Status.OPEN.code())
-            .update();
-    return updated == 1
-        || jdbc.sql("SELECT COUNT(*) FROM helpdesk_request WHERE id = ? AND tenant_id = ?")
-                .params(requestId, tenantId)
-                .query(Long.class)
-                .single()
-            > 0;
+            .update()
+        == 1;
+  }
+
+  Optional<HelpdeskRequest> find(UUID tenantId, UUID requestId) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM helpdesk_request WHERE id = ? AND tenant_id = ?")
+        .params(requestId, tenantId)
+        .query(this::map)
+        .optional();
   }
 
   private HelpdeskRequest map(ResultSet rs, int row) throws SQLException {

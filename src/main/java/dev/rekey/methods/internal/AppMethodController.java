@@ -2,6 +2,7 @@ package dev.rekey.methods.internal;
 
 import dev.rekey.common.ClientAddress;
 import dev.rekey.directory.SignedInUser;
+import dev.rekey.methods.MethodType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.UUID;
@@ -37,7 +38,8 @@ class AppMethodController {
       HttpSession session,
       Model model,
       RedirectAttributes redirect) {
-    String gate = guard.redirectFor(user, session, SecurityInfoController.PAGE);
+    String gate =
+        guard.redirectFor(user, session, SecurityInfoController.PAGE, MethodType.SOFTWARE_OATH);
     if (gate != null) {
       return gate;
     }

@@ -3,6 +3,7 @@ package dev.rekey.methods.internal;
 import dev.rekey.common.ApiProblem;
 import dev.rekey.common.ClientAddress;
 import dev.rekey.directory.SignedInUser;
+import dev.rekey.methods.MethodType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.UUID;
@@ -37,6 +38,7 @@ class AppMethodsApiController {
   ResponseEntity<AppMethods.Pending> start(
       @AuthenticationPrincipal SignedInUser user, HttpSession session) {
     guard.require(user, session);
+    guard.requireOffered(user, MethodType.SOFTWARE_OATH);
     return apps.start(user, "Authenticator app")
         .map(pending -> ResponseEntity.status(HttpStatus.CREATED).body(pending))
         .orElseThrow(() -> limitReached());

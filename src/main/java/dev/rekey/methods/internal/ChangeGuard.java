@@ -1,9 +1,11 @@
 package dev.rekey.methods.internal;
 
 import dev.rekey.common.ApiProblem;
+import dev.rekey.directory.AccountDirectory;
 import dev.rekey.directory.SignedInUser;
 import dev.rekey.methods.MethodType;
 import dev.rekey.methods.StepUpStatus;
+import dev.rekey.policy.SsprPolicies;
 import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,10 +36,41 @@ class ChangeGuard implements StepUpStatus {
 
   private final JdbcMethods store;
   private final Clock clock;
+  private final AccountDirectory directory;
+  private final SsprPolicies policies;
 
-  ChangeGuard(JdbcMethods store, Clock clock) {
+  ChangeGuard(JdbcMethods store, Clock clock, AccountDirectory directory, SsprPolicies policies) {
     this.store = store;
     this.clock = clock;
+    this.directory = directory;
+    this.policies = policies;
+  }
+
+  /**
+   * Whether the tenant's policy offers this kind of method to the user (administrators: the fixed
+   * two-gate set). Pages only show what is offered; this keeps the API and direct posts in line.
+   */
+  boolean offers(SignedInUser user, MethodType type) {
+    return directory
+        .findById(user.accountId())
+        .map(a -> DefaultSecurityInfo.availableTypes(a, policies.get(a.tenantId())).contains(type))
+        .orElse(false);
+  }
+
+  /** For the API: 409 {@code method_not_offered} when the policy does not offer the kind. */
+  void requireOffered(SignedInUser user, MethodType type) {
+    if (!offers(user, type)) {
+      throw new ApiProblem(HttpStatus.CONFLICT, "method_not_offered");
+    }
+  }
+
+  /** {@link #redirectFor}, and back to the security info page when the kind is not offered. */
+  @Nullable String redirectFor(
+      SignedInUser user, HttpSession session, String next, MethodType type) {
+    if (!offers(user, type)) {
+      return "redirect:" + SecurityInfoController.PAGE;
+    }
+    return redirectFor(user, session, next);
   }
 
   Need need(SignedInUser user, HttpSession session) {

@@ -2,6 +2,7 @@ package dev.rekey.methods.internal;
 
 import dev.rekey.common.ClientAddress;
 import dev.rekey.directory.SignedInUser;
+import dev.rekey.methods.MethodType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.UUID;
@@ -38,7 +39,7 @@ class EmailMethodController {
       HttpSession session,
       Model model,
       RedirectAttributes redirect) {
-    String gate = guard.redirectFor(user, session, SecurityInfoController.PAGE);
+    String gate = guard.redirectFor(user, session, SecurityInfoController.PAGE, MethodType.EMAIL);
     if (gate != null) {
       return gate;
     }
@@ -56,7 +57,7 @@ class EmailMethodController {
       HttpSession session,
       Model model,
       RedirectAttributes redirect) {
-    String gate = guard.redirectFor(user, session, SecurityInfoController.PAGE);
+    String gate = guard.redirectFor(user, session, SecurityInfoController.PAGE, MethodType.EMAIL);
     if (gate != null) {
       return gate;
     }

@@ -3,6 +3,7 @@ package dev.rekey.methods.internal;
 import dev.rekey.common.ApiProblem;
 import dev.rekey.common.ClientAddress;
 import dev.rekey.directory.SignedInUser;
+import dev.rekey.methods.MethodType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.Map;
@@ -45,6 +46,7 @@ class EmailMethodsApiController {
       @RequestBody AddressRequest body,
       HttpSession session) {
     guard.require(user, session);
+    guard.requireOffered(user, MethodType.EMAIL);
     EmailMethods.Outcome outcome = emails.start(user, body.emailAddress());
     if (outcome.refusal() != EmailRefusal.NONE) {
       throw problem(outcome);

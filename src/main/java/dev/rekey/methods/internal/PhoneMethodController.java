@@ -3,6 +3,7 @@ package dev.rekey.methods.internal;
 import dev.rekey.common.ApiProblem;
 import dev.rekey.common.ClientAddress;
 import dev.rekey.directory.SignedInUser;
+import dev.rekey.methods.MethodType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -38,7 +39,7 @@ class PhoneMethodController {
 
   @PostMapping(PAGE)
   String form(@AuthenticationPrincipal SignedInUser user, HttpSession session, Model model) {
-    String gate = guard.redirectFor(user, session, SecurityInfoController.PAGE);
+    String gate = guard.redirectFor(user, session, SecurityInfoController.PAGE, MethodType.PHONE);
     if (gate != null) {
       return gate;
     }
@@ -54,7 +55,7 @@ class PhoneMethodController {
       HttpSession session,
       HttpServletResponse response,
       Model model) {
-    String gate = guard.redirectFor(user, session, SecurityInfoController.PAGE);
+    String gate = guard.redirectFor(user, session, SecurityInfoController.PAGE, MethodType.PHONE);
     if (gate != null) {
       return gate;
     }

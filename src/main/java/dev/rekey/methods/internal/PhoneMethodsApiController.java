@@ -3,6 +3,7 @@ package dev.rekey.methods.internal;
 import dev.rekey.common.ApiProblem;
 import dev.rekey.common.ClientAddress;
 import dev.rekey.directory.SignedInUser;
+import dev.rekey.methods.MethodType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.UUID;
@@ -45,6 +46,7 @@ class PhoneMethodsApiController {
       @RequestBody PhoneRequest body,
       HttpSession session) {
     guard.require(user, session);
+    guard.requireOffered(user, MethodType.PHONE);
     PhoneChoice choice = PhoneChoice.parse(body.phoneNumber(), body.phoneType(), body.delivery());
     return ResponseEntity.status(HttpStatus.CREATED)
         .body(new PendingJson(phones.start(user, choice).id()));

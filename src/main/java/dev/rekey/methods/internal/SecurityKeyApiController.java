@@ -3,6 +3,7 @@ package dev.rekey.methods.internal;
 import dev.rekey.common.ApiProblem;
 import dev.rekey.common.ClientAddress;
 import dev.rekey.directory.SignedInUser;
+import dev.rekey.methods.MethodType;
 import dev.rekey.methods.webauthn.CredentialJson;
 import dev.rekey.methods.webauthn.MalformedCredential;
 import dev.rekey.methods.webauthn.VerificationFailed;
@@ -113,6 +114,7 @@ class SecurityKeyApiController {
               throw refused(r);
             });
     guard.require(user, session);
+    guard.requireOffered(user, MethodType.FIDO2);
     keys.refusal(user.accountId())
         .ifPresent(
             r -> {

@@ -1,6 +1,7 @@
 package dev.rekey.methods.internal;
 
 import dev.rekey.directory.SignedInUser;
+import dev.rekey.methods.MethodType;
 import jakarta.servlet.http.HttpSession;
 import java.util.Optional;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -38,7 +39,7 @@ class SecurityKeyController {
     if (refusal.equals(Optional.of(SecurityKeyMethods.Refusal.OTHER_METHOD_REQUIRED))) {
       return NEEDS_OTHER_VIEW;
     }
-    String gate = guard.redirectFor(user, session, SecurityInfoController.PAGE);
+    String gate = guard.redirectFor(user, session, SecurityInfoController.PAGE, MethodType.FIDO2);
     if (gate != null) {
       return gate;
     }

@@ -46,6 +46,7 @@ class AuditApiTest {
   @Autowired MockMvc mvc;
   @Autowired AuditLog log;
   @Autowired Tenants tenants;
+  @Autowired dev.rekey.support.TestClock clock;
   @Autowired AccountDirectory directory;
 
   private Cookie signIn(String userId, String password) throws Exception {
@@ -221,6 +222,7 @@ class AuditApiTest {
       {"page", "1.5", "page"},
       {"activity", "Hacked the planet", "activity"},
       {"result", "Maybe", "result"},
+      {"method", "carrier pigeon", "method"},
     };
     for (String[] c : cases) {
       mvc.perform(get(AUDIT).param(c[0], c[1]).cookie(admin))
@@ -308,5 +310,102 @@ class AuditApiTest {
             .getContentAsString(StandardCharsets.UTF_8);
     assertThat(csv.split("\r\n")).hasSize(2);
     assertThat(csv).contains(userId);
+  }
+
+  /** Three events of one made-up user, told apart by activity, result and method. */
+  private String threeEvents() {
+    String userId = "filters-" + UUID.randomUUID() + "@contoso.com";
+    record E(AuditActivity activity, AuditResult result, String method) {}
+    for (E e :
+        List.of(
+            new E(AuditActivity.SSPR_FLOW_PROGRESS, AuditResult.FAILED, "email"),
+            new E(AuditActivity.SSPR_FLOW_PROGRESS, AuditResult.SUCCEEDED, "softwareOath"),
+            new E(AuditActivity.RESET_PASSWORD_SELF_SERVICE, AuditResult.SUCCEEDED, "phone"))) {
+      log.record(
+          new NewAuditEvent(
+              contoso(),
+              null,
+              "anonymous",
+              null,
+              userId,
+              e.activity(),
+              e.result(),
+              e.method(),
+              null,
+              new RequestOrigin("203.0.113.5", "UA"),
+              null,
+              Map.of()));
+    }
+    return userId;
+  }
+
+  private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder
+      filtered(String userId, String[] filter) {
+    var request = get(AUDIT).param("userId", userId);
+    return filter[0].equals("userId") ? request : request.param(filter[0], filter[1]);
+  }
+
+  @Test
+  void eachFilterNarrowsTheEventsAndTheCsvFollowsTheSameFilters() throws Exception {
+    Cookie admin = signIn("admin@contoso.com", PASSWORD);
+    String userId = threeEvents();
+    String past = clock.instant().minusSeconds(3600).toString();
+    String future = clock.instant().plusSeconds(3600).toString();
+    String[][] cases = {
+      // parameter, value, matching events
+      {"userId", userId.toUpperCase(java.util.Locale.ROOT), "3"},
+      {"activity", "Reset password (self-service)", "1"},
+      {"activity", "SSPR_FLOW_PROGRESS", "2"},
+      {"result", "Succeeded", "2"},
+      {"result", "failed", "1"},
+      {"method", "email", "1"},
+      {"method", "SOFTWAREOATH", "1"},
+      {"method", "fido2", "0"},
+      {"from", past, "3"},
+      {"from", future, "0"},
+      {"to", future, "3"},
+      {"to", past, "0"},
+    };
+    for (String[] c : cases) {
+      // The user ID narrows every case to this test's events; its own case replaces it.
+      String user = c[0].equals("userId") ? c[1] : userId;
+      mvc.perform(filtered(user, c).cookie(admin))
+          .andExpect(status().isOk())
+          .andExpect(jsonPath("$.totalItems").value(Integer.parseInt(c[2])));
+      String csv =
+          mvc.perform(filtered(user, c).param("format", "csv").cookie(admin))
+              .andExpect(status().isOk())
+              .andExpect(content().contentTypeCompatibleWith("text/csv"))
+              .andExpect(header().string("X-Total-Count", c[2]))
+              .andReturn()
+              .getResponse()
+              .getContentAsString(StandardCharsets.UTF_8);
+      assertThat(csv.split("\r\n")).as(c[0] + "=" + c[1]).hasSize(1 + Integer.parseInt(c[2]));
+    }
+    mvc.perform(
+            get(AUDIT)
+                .param("userId", userId)
+                .param("result", "Succeeded")
+                .param("method", "phone")
+                .param("activity", "Reset password (self-service)")
+                .cookie(admin))
+        .andExpect(jsonPath("$.totalItems").value(1))
+        .andExpect(jsonPath("$.items[0].method").value("phone"));
+  }
+
+  @Test
+  void pagesFollowEachOtherNewestFirst() throws Exception {
+    Cookie admin = signIn("admin@contoso.com", PASSWORD);
+    String userId = threeEvents();
+    mvc.perform(
+            get(AUDIT).param("userId", userId).param("size", "2").param("page", "0").cookie(admin))
+        .andExpect(jsonPath("$.items.length()").value(2))
+        .andExpect(jsonPath("$.items[0].method").value("phone"))
+        .andExpect(jsonPath("$.totalItems").value(3));
+    mvc.perform(
+            get(AUDIT).param("userId", userId).param("size", "2").param("page", "1").cookie(admin))
+        .andExpect(jsonPath("$.page").value(1))
+        .andExpect(jsonPath("$.items.length()").value(1))
+        .andExpect(jsonPath("$.items[0].method").value("email"));
   }
 }

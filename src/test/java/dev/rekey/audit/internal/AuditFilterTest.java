@@ -23,7 +23,7 @@ class AuditFilterTest {
       String to,
       String page,
       String size) {
-    return new AuditFilter(activity, result, userId, from, to, page, size)
+    return new AuditFilter(activity, result, userId, from, to, page, size, null)
         .parse(TENANT, ZoneOffset.UTC);
   }
 
@@ -62,7 +62,7 @@ class AuditFilterTest {
   @Test
   void parseDatesAsWholeDaysInTheZone() {
     AuditQuery query =
-        new AuditFilter(null, null, null, "2026-11-05", "2026-11-05", null, null)
+        new AuditFilter(null, null, null, "2026-11-05", "2026-11-05", null, null, null)
             .parse(TENANT, ZoneId.of("Europe/Amsterdam"))
             .query();
     assertThat(query.from()).isEqualTo(Instant.parse("2026-11-04T23:00:00Z"));

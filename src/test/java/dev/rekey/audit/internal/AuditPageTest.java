@@ -30,6 +30,7 @@ class AuditPageTest {
   @Autowired MockMvc mvc;
   @Autowired AuditLog log;
   @Autowired Tenants tenants;
+  @Autowired dev.rekey.support.TestClock clock;
 
   private Cookie signIn(String userId) throws Exception {
     var result =
@@ -152,5 +153,96 @@ class AuditPageTest {
   void plainUserCannotSeeThePage() throws Exception {
     Cookie alain = signIn("alain@contoso.com");
     mvc.perform(get("/admin/audit").cookie(alain)).andExpect(status().isForbidden());
+  }
+
+  private String probeWith(
+      AuditActivity activity, AuditResult result, String method, String userId) {
+    log.record(
+        new NewAuditEvent(
+            tenants.findByDomain("contoso.com").orElseThrow().id(),
+            null,
+            "anonymous",
+            null,
+            userId,
+            activity,
+            result,
+            method,
+            null,
+            new RequestOrigin("203.0.113.1", "UA"),
+            null,
+            Map.of()));
+    return userId;
+  }
+
+  /** The ids of the events the page's table shows. */
+  private static long rowsIn(String html) {
+    return html.lines().filter(l -> l.contains("<tr id=\"event-")).count();
+  }
+
+  @Test
+  void eachFilterOfThePageNarrowsTheTable() throws Exception {
+    Cookie admin = signIn("admin@contoso.com");
+    String userId = "page-filters-" + UUID.randomUUID() + "@contoso.com";
+    probeWith(AuditActivity.SSPR_FLOW_PROGRESS, AuditResult.FAILED, "email", userId);
+    probeWith(AuditActivity.SSPR_FLOW_PROGRESS, AuditResult.SUCCEEDED, "fido2", userId);
+    probeWith(AuditActivity.UNLOCK_SELF_SERVICE, AuditResult.SUCCEEDED, "fido2", userId);
+    String today =
+        java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).toString();
+    String[][] cases = {
+      {"userId", userId.toUpperCase(java.util.Locale.ROOT), "3"},
+      {"activity", "Unlock user account (self-service)", "1"},
+      {"result", "Failed", "1"},
+      {"method", "fido2", "2"},
+      {"from", today, "3"},
+      {"to", "2000-01-01", "0"},
+    };
+    for (String[] c : cases) {
+      String html =
+          page(
+              (c[0].equals("userId")
+                      ? get("/admin/audit").param("userId", c[1])
+                      : get("/admin/audit").param("userId", userId).param(c[0], c[1]))
+                  .cookie(admin));
+      assertThat(rowsIn(html)).as(c[0] + "=" + c[1]).isEqualTo(Long.parseLong(c[2]));
+    }
+  }
+
+  @Test
+  void methodFilterIsAListKeptInTheCsvLinkAndThePager() throws Exception {
+    Cookie admin = signIn("admin@contoso.com");
+    String userId = "page-method-" + UUID.randomUUID() + "@contoso.com";
+    probeWith(AuditActivity.SSPR_FLOW_PROGRESS, AuditResult.FAILED, "email", userId);
+    probeWith(AuditActivity.SSPR_FLOW_PROGRESS, AuditResult.FAILED, "email", userId);
+
+    String html =
+        page(
+            get("/admin/audit")
+                .param("userId", userId)
+                .param("method", "email")
+                .param("size", "1")
+                .cookie(admin));
+
+    assertThat(html).contains("<label for=\"method\">Method</label>");
+    assertThat(html)
+        .contains("<option value=\"email\" selected=\"selected\">Alternate email</option>");
+    assertThat(html).contains("<option value=\"password\">Password</option>");
+    String user = userId.replace("@", "%40");
+    assertThat(html)
+        .contains(
+            "href=\"/api/v1/admin/audit?userId=" + user + "&amp;method=email&amp;format=csv\"")
+        .contains("/admin/audit?userId=" + user + "&amp;method=email&amp;size=1&amp;page=1");
+    assertThat(rowsIn(html)).isEqualTo(1);
+    String dutch =
+        page(get("/admin/audit").param("method", "phone").param("lang", "nl").cookie(admin));
+    assertThat(dutch).contains("<label for=\"method\">Methode</label>");
+  }
+
+  @Test
+  void unknownMethodShowsAFieldError() throws Exception {
+    Cookie admin = signIn("admin@contoso.com");
+    String html = page(get("/admin/audit").param("method", "pigeon").cookie(admin));
+    assertThat(html).contains("id=\"method-error\"").contains("Choose a method from the list.");
+    assertThat(html).contains("aria-describedby=\"method-error\"");
+    assertThat(html).doesNotContain("id=\"audit-table\"");
   }
 }

@@ -151,7 +151,11 @@ class HelpdeskMailTest {
   void aHandledRequestDoesNotHoldBackTheNextOne() {
     Account diego = account("diego@contoso.com");
     HelpdeskRequest first = contact(diego, "not_enabled", null);
-    requests.markHandled(diego.tenantId(), first.id(), account("helpdesk@contoso.com").id());
+    requests.markHandled(
+        diego.tenantId(),
+        first.id(),
+        account("helpdesk@contoso.com").id(),
+        dev.rekey.common.RequestOrigin.system());
 
     HelpdeskRequest next = contact(diego, "not_enabled", null);
 
