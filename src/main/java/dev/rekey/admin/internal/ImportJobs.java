@@ -23,9 +23,11 @@ class ImportJobs {
     this.clock = clock;
   }
 
-  /** A queued job that already counts the rows the file check refused. */
-  ImportJob create(
-      UUID tenantId, UUID createdBy, int total, List<RowError> refused, int refusedRows) {
+  /**
+   * A queued job that already counts the rows the file check refused; their reasons are stored by
+   * {@link #addErrors}, in the background, so a file of bad rows does not hold up the upload.
+   */
+  ImportJob create(UUID tenantId, UUID createdBy, int total, int refusedRows) {
     UUID id = UUID.randomUUID();
     jdbc.sql(
             "INSERT INTO import_job (id, tenant_id, created_by, status, total, done, ok, failed,"
@@ -33,7 +35,6 @@ class ImportJobs {
         .params(
             id, tenantId, createdBy, total, refusedRows, refusedRows, SqlTime.of(clock.instant()))
         .update();
-    refused.forEach(error -> addError(id, error));
     return find(id).orElseThrow();
   }
 
@@ -65,6 +66,10 @@ class ImportJobs {
         .param(jobId)
         .query((rs, n) -> new RowError(rs.getInt(1), rs.getString(2), rs.getString(3)))
         .list();
+  }
+
+  void addErrors(UUID id, List<RowError> errors) {
+    errors.forEach(error -> addError(id, error));
   }
 
   void start(UUID id) {

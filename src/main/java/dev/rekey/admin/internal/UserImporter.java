@@ -71,13 +71,9 @@ class UserImporter {
     ImportCsv.Parsed parsed = ImportCsv.parse(file);
     ImportJob job =
         jobs.create(
-            operator.tenantId(),
-            operator.accountId(),
-            parsed.total(),
-            parsed.errors(),
-            parsed.refusedRows());
+            operator.tenantId(), operator.accountId(), parsed.total(), parsed.refusedRows());
     try {
-      worker.submit(() -> run(job, parsed.rows(), operator, origin));
+      worker.submit(() -> run(job, parsed, operator, origin));
     } catch (RejectedExecutionException busy) {
       jobs.finish(job.id(), "failed");
       throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable");
@@ -85,10 +81,11 @@ class UserImporter {
     return job;
   }
 
-  void run(ImportJob job, List<ImportRow> rows, SignedInUser operator, RequestOrigin origin) {
+  void run(ImportJob job, ImportCsv.Parsed parsed, SignedInUser operator, RequestOrigin origin) {
     jobs.start(job.id());
     try {
-      for (ImportRow row : rows) {
+      jobs.addErrors(job.id(), parsed.errors());
+      for (ImportRow row : parsed.rows()) {
         List<RowError> errors = new ArrayList<>();
         try {
           transactions.executeWithoutResult(tx -> importRow(row, operator, origin, errors));
