@@ -27,6 +27,11 @@ public enum AuditActivity {
   SSPR_POLICY_CHANGED("Self-service password reset policy changes"),
   CONTACTED_ADMIN("Contacted admin"),
   HELPDESK_REQUEST_HANDLED("Helpdesk request handled"),
+  ADD_USER("Add user"),
+  ADD_GROUP("Add group"),
+  ADD_MEMBER_TO_GROUP("Add member to group"),
+  REMOVE_MEMBER_FROM_GROUP("Remove member from group"),
+  BULK_CREATE_USERS("Bulk create users"),
   SIGNED_IN("User signed in"),
   SIGN_IN_FAILED("User sign-in failed"),
   SIGNED_OUT("User signed out");

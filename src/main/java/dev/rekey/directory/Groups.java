@@ -15,7 +15,24 @@ public interface Groups {
 
   List<Group> findAll(UUID tenantId);
 
+  /** Every group of the tenant by name, with its direct member counts. */
+  List<GroupSummary> summaries(UUID tenantId);
+
   void addAccount(UUID groupId, UUID accountId);
+
+  /**
+   * Removes a direct account member; membership through nested groups stays.
+   *
+   * @return whether the account was a direct member
+   */
+  boolean removeAccount(UUID groupId, UUID accountId);
+
+  /**
+   * Removes a nested group.
+   *
+   * @return whether it was nested directly inside the group
+   */
+  boolean removeGroup(UUID groupId, UUID childGroupId);
 
   /**
    * Nests {@code childGroupId} inside {@code groupId}.

@@ -3,6 +3,7 @@ package dev.rekey.directory.internal;
 import dev.rekey.common.SqlTime;
 import dev.rekey.directory.AccountRejected;
 import dev.rekey.directory.Group;
+import dev.rekey.directory.GroupSummary;
 import dev.rekey.directory.Groups;
 import java.time.Clock;
 import java.util.List;
@@ -79,6 +80,42 @@ class JdbcGroups implements Groups {
         .param(tenantId)
         .query(Group.class)
         .list();
+  }
+
+  @Override
+  public List<GroupSummary> summaries(UUID tenantId) {
+    return jdbc.sql(
+            "SELECT g.id, g.name,"
+                + " (SELECT COUNT(*) FROM group_member m WHERE m.group_id = g.id"
+                + " AND m.member_account_id IS NOT NULL) AS accounts,"
+                + " (SELECT COUNT(*) FROM group_member m WHERE m.group_id = g.id"
+                + " AND m.member_group_id IS NOT NULL) AS nested_groups"
+                + " FROM account_group g WHERE g.tenant_id = ? ORDER BY g.name")
+        .param(tenantId)
+        .query(
+            (rs, n) ->
+                new GroupSummary(
+                    rs.getObject("id", UUID.class),
+                    rs.getString("name"),
+                    rs.getLong("accounts"),
+                    rs.getLong("nested_groups")))
+        .list();
+  }
+
+  @Override
+  public boolean removeAccount(UUID groupId, UUID accountId) {
+    return jdbc.sql("DELETE FROM group_member WHERE group_id = ? AND member_account_id = ?")
+            .params(groupId, accountId)
+            .update()
+        > 0;
+  }
+
+  @Override
+  public boolean removeGroup(UUID groupId, UUID childGroupId) {
+    return jdbc.sql("DELETE FROM group_member WHERE group_id = ? AND member_group_id = ?")
+            .params(groupId, childGroupId)
+            .update()
+        > 0;
   }
 
   @Override

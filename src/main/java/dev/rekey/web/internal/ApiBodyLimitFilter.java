@@ -17,6 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses API bodies larger than {@code rekey.web.max-api-body} before anything parses them: a
  * declared length over the limit gets 413 at once, a chunked body is cut off where it passes it.
+ * The one exception is the CSV upload of {@code POST /api/v1/admin/imports}, a multipart body that
+ * the container bounds with {@code spring.servlet.multipart.max-request-size} instead.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -46,9 +48,20 @@ class ApiBodyLimitFilter extends OncePerRequestFilter {
     return false;
   }
 
+  static final String UPLOAD_PATH = "/api/v1/admin/imports";
+
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return !path.startsWith("/api/") || isUpload(request, path);
+  }
+
+  private static boolean isUpload(HttpServletRequest request, String path) {
+    String type = request.getContentType();
+    return "POST".equals(request.getMethod())
+        && path.equals(UPLOAD_PATH)
+        && type != null
+        && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data");
   }
 
   @Override

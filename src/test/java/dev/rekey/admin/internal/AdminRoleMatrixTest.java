@@ -107,7 +107,18 @@ class AdminRoleMatrixTest {
         Endpoint.api(get, "/api/v1/admin/helpdesk-requests", null, ok),
         Endpoint.api(get, "/api/v1/admin/helpdesk-requests?status=open", null, ok),
         Endpoint.api(post, "/api/v1/admin/helpdesk-requests/{requestId}/handled", null, ok),
-        Endpoint.api(post, "/api/v1/admin/users/{accountId}/unlock", null, ok));
+        Endpoint.api(post, "/api/v1/admin/users/{accountId}/unlock", null, ok),
+        // Users, groups and imports: admin only, pages and API alike.
+        Endpoint.page(get, "/admin/users/new", Expect.FORBIDDEN),
+        Endpoint.page(get, "/admin/groups", Expect.FORBIDDEN),
+        Endpoint.page(get, "/admin/import", Expect.FORBIDDEN),
+        Endpoint.api(get, "/api/v1/admin/groups", null, Expect.FORBIDDEN),
+        Endpoint.api(post, "/api/v1/admin/groups", "{\"name\":\"Matrix group\"}", Expect.FORBIDDEN),
+        Endpoint.api(
+            post,
+            "/api/v1/admin/users",
+            "{\"userId\":\"matrix-new@contoso.com\",\"displayName\":\"Matrix\"}",
+            Expect.FORBIDDEN));
   }
 
   static Stream<Arguments> calls() {

@@ -128,4 +128,47 @@ class JdbcGroupsTest {
     assertThat(groups.isMember(alain, sspr.id())).isTrue();
     assertThat(groups.isMember(diego, sspr.id())).isFalse();
   }
+
+  @Test
+  void summariesCountDirectAccountsAndNestedGroupsAndRemovalUndoesMembership() {
+    Group parent = groups.create(contoso(), name("Counted"));
+    Group child = groups.create(contoso(), name("Counted child"));
+    Account one = account();
+    Account two = account();
+    groups.addAccount(parent.id(), one.id());
+    groups.addAccount(parent.id(), two.id());
+    groups.addAccount(parent.id(), two.id());
+    groups.addAccount(child.id(), one.id());
+    groups.addGroup(parent.id(), child.id());
+
+    assertThat(groups.summaries(contoso()))
+        .contains(
+            new dev.rekey.directory.GroupSummary(parent.id(), parent.name(), 2, 1),
+            new dev.rekey.directory.GroupSummary(child.id(), child.name(), 1, 0));
+
+    assertThat(groups.removeAccount(parent.id(), two.id())).isTrue();
+    assertThat(groups.removeAccount(parent.id(), two.id())).isFalse();
+    assertThat(groups.isMember(two.id(), parent.id())).isFalse();
+    // one is still a member through the nested child group after its direct membership goes.
+    assertThat(groups.removeAccount(parent.id(), one.id())).isTrue();
+    assertThat(groups.isMember(one.id(), parent.id())).isTrue();
+    assertThat(groups.removeGroup(parent.id(), child.id())).isTrue();
+    assertThat(groups.isMember(one.id(), parent.id())).isFalse();
+    assertThat(groups.summaries(contoso()))
+        .contains(new dev.rekey.directory.GroupSummary(parent.id(), parent.name(), 0, 0));
+  }
+
+  @Test
+  void summariesListOnlyTheTenantsGroups() {
+    String domain = "s" + UUID.randomUUID().toString().substring(0, 8) + ".example.com";
+    UUID other = tenants.create("Elsewhere", List.of(domain)).id();
+    Group foreign = groups.create(other, name("Foreign"));
+
+    assertThat(groups.summaries(contoso()))
+        .extracting(dev.rekey.directory.GroupSummary::id)
+        .doesNotContain(foreign.id());
+    assertThat(groups.summaries(other))
+        .extracting(dev.rekey.directory.GroupSummary::id)
+        .containsExactly(foreign.id());
+  }
 }
