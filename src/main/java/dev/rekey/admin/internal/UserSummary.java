@@ -37,11 +37,11 @@ record UserSummary(
       items = List.copyOf(items);
     }
 
-    boolean hasNext() {
+    public boolean hasNext() {
       return (long) (page + 1) * size < totalItems;
     }
 
-    long lastPage() {
+    public long lastPage() {
       return Math.max(0, (totalItems - 1) / size);
     }
   }

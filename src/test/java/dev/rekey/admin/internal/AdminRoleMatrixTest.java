@@ -108,6 +108,29 @@ class AdminRoleMatrixTest {
         Endpoint.api(get, "/api/v1/admin/helpdesk-requests?status=open", null, ok),
         Endpoint.api(post, "/api/v1/admin/helpdesk-requests/{requestId}/handled", null, ok),
         Endpoint.api(post, "/api/v1/admin/users/{accountId}/unlock", null, ok),
+        // Users: helpdesk and admin look up, unlock, reset, wipe and sign out; only admins change
+        // roles.
+        Endpoint.page(get, "/admin/users", ok),
+        Endpoint.page(get, "/admin/users?status=locked", ok),
+        Endpoint.page(get, "/admin/users/{accountId}", ok),
+        Endpoint.api(get, "/api/v1/admin/users", null, ok),
+        Endpoint.api(get, "/api/v1/admin/users?registered=false&size=5", null, ok),
+        Endpoint.api(get, "/api/v1/admin/users/{accountId}/authentication/methods", null, ok),
+        Endpoint.api(
+            HttpMethod.DELETE, "/api/v1/admin/users/{accountId}/authentication/methods", null, ok),
+        Endpoint.api(HttpMethod.DELETE, "/api/v1/admin/users/{accountId}/sessions", null, ok),
+        Endpoint.api(post, "/api/v1/admin/users/{accountId}/password/reset", null, ok),
+        Endpoint.api(
+            put,
+            "/api/v1/admin/users/{accountId}/roles",
+            "{\"roles\":[\"user\"]}",
+            Expect.FORBIDDEN),
+        // Reports: helpdesk and admin.
+        Endpoint.page(get, "/admin/reports", ok),
+        Endpoint.page(get, "/admin/reports?period=30d", ok),
+        Endpoint.api(get, "/api/v1/admin/reports/registration", null, ok),
+        Endpoint.api(get, "/api/v1/admin/reports/resets?period=24h", null, ok),
+        Endpoint.api(get, "/api/v1/admin/reports/resets?format=csv", null, ok),
         // Users, groups and imports: admin only, pages and API alike.
         Endpoint.page(get, "/admin/users/new", Expect.FORBIDDEN),
         Endpoint.page(get, "/admin/groups", Expect.FORBIDDEN),
