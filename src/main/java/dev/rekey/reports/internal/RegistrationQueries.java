@@ -3,16 +3,14 @@ package dev.rekey.reports.internal;
 import dev.rekey.audit.AuditProperties;
 import dev.rekey.common.SqlTime;
 import dev.rekey.methods.MethodType;
-import dev.rekey.policy.AuthMethodType;
-import dev.rekey.policy.SsprPolicies;
-import dev.rekey.policy.SsprPolicy;
+import dev.rekey.methods.RegistrationRule;
+import dev.rekey.methods.SecurityInfoAdministration;
 import dev.rekey.reports.RegistrationReport;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,12 +42,6 @@ class RegistrationQueries {
 
   static final int DAYS = 30;
 
-  /** As {@code DefaultSecurityInfo.ADMINISTRATOR_TYPES} (SPEC §3: the two-gate policy). */
-  private static final Set<MethodType> ADMINISTRATOR_TYPES =
-      EnumSet.of(MethodType.SOFTWARE_OATH, MethodType.PHONE, MethodType.FIDO2, MethodType.EMAIL);
-
-  private static final int ADMINISTRATOR_REQUIRED = 2;
-
   private static final String ADMINISTRATOR =
       "EXISTS (SELECT 1 FROM account_role r WHERE r.account_id = a.id"
           + " AND r.role IN ('helpdesk', 'admin'))";
@@ -75,13 +67,14 @@ class RegistrationQueries {
           + " GROUP BY c.account_id";
 
   private final JdbcClient jdbc;
-  private final SsprPolicies policies;
+  private final SecurityInfoAdministration rules;
   private final AuditProperties audit;
   private final Clock clock;
 
-  RegistrationQueries(JdbcClient jdbc, SsprPolicies policies, AuditProperties audit, Clock clock) {
+  RegistrationQueries(
+      JdbcClient jdbc, SecurityInfoAdministration rules, AuditProperties audit, Clock clock) {
     this.jdbc = jdbc;
-    this.policies = policies;
+    this.rules = rules;
     this.audit = audit;
     this.clock = clock;
   }
@@ -92,15 +85,16 @@ class RegistrationQueries {
     LocalDate firstDay = today.minusDays(DAYS - 1L);
     Instant windowStart = firstDay.atStartOfDay(zone).toInstant();
 
-    SsprPolicy policy = policies.get(tenantId);
-    Set<MethodType> userTypes = userTypes(policy);
+    // The same rule SecurityInfo.requirements() applies (SPEC §3), for each group of accounts.
+    RegistrationRule administrators = rules.registrationRule(tenantId, true);
+    RegistrationRule users = rules.registrationRule(tenantId, false);
     List<Instant> recent = new ArrayList<>();
     long before = 0;
     long registered = 0;
     for (Group group :
         List.of(
-            new Group(true, ADMINISTRATOR_TYPES, ADMINISTRATOR_REQUIRED),
-            new Group(false, userTypes, policy.methodsRequiredToReset()))) {
+            new Group(true, administrators.counted(), administrators.required()),
+            new Group(false, users.counted(), users.required()))) {
       Counts counts = counts(tenantId, group, windowStart, recent);
       registered += counts.registered();
       before += counts.before();
@@ -191,23 +185,5 @@ class RegistrationQueries {
                   result.put(rs.getString("method_type"), rs.getLong("accounts"));
                 });
     return result;
-  }
-
-  /**
-   * As {@code DefaultSecurityInfo.availableTypes}: the policy's methods as kinds of security info.
-   */
-  static Set<MethodType> userTypes(SsprPolicy policy) {
-    Set<MethodType> types = EnumSet.noneOf(MethodType.class);
-    for (AuthMethodType method : policy.methodsAvailable()) {
-      types.add(
-          switch (method) {
-            case SOFTWARE_OATH -> MethodType.SOFTWARE_OATH;
-            case MOBILE_SMS, MOBILE_VOICE, OFFICE_VOICE -> MethodType.PHONE;
-            case FIDO2 -> MethodType.FIDO2;
-            case EMAIL -> MethodType.EMAIL;
-            case SECURITY_QUESTIONS -> MethodType.SECURITY_QUESTIONS;
-          });
-    }
-    return types;
   }
 }
