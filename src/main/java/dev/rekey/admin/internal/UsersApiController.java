@@ -5,11 +5,10 @@ import dev.rekey.common.ClientAddress;
 import dev.rekey.directory.Groups;
 import dev.rekey.directory.Role;
 import dev.rekey.directory.SignedInUser;
+import dev.rekey.methods.MethodJson;
 import dev.rekey.methods.MethodType;
-import dev.rekey.methods.RegisteredMethod;
 import dev.rekey.methods.SecurityInfo;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -63,28 +62,6 @@ class UsersApiController {
   }
 
   record PageJson(List<UserJson> items, int page, int size, long totalItems) {}
-
-  /** A method as the admin sees it: masked like the user's own view; never secrets or answers. */
-  record MethodJson(
-      UUID id,
-      String type,
-      String hint,
-      @Nullable String phoneType,
-      @Nullable String displayName,
-      Instant createdAt,
-      boolean isDefault) {
-
-    static MethodJson of(RegisteredMethod method) {
-      return new MethodJson(
-          method.id(),
-          method.type().code(),
-          method.hint(),
-          method.phoneType(),
-          method.displayName(),
-          method.createdAt(),
-          method.isDefault());
-    }
-  }
 
   record TemporaryPasswordJson(String temporaryPassword) {}
 

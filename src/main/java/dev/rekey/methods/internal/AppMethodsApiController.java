@@ -3,6 +3,7 @@ package dev.rekey.methods.internal;
 import dev.rekey.common.ApiProblem;
 import dev.rekey.common.ClientAddress;
 import dev.rekey.directory.SignedInUser;
+import dev.rekey.methods.MethodJson;
 import dev.rekey.methods.MethodType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -45,7 +46,7 @@ class AppMethodsApiController {
   }
 
   @PostMapping("/{id}/verify")
-  MethodsApiController.MethodJson verify(
+  MethodJson verify(
       @AuthenticationPrincipal SignedInUser user,
       @PathVariable UUID id,
       @RequestBody CodeRequest body,
@@ -57,7 +58,7 @@ class AppMethodsApiController {
     guard.require(user, session);
     AppMethods.Result result = apps.confirm(user, id, body.code(), clientAddress.origin(request));
     if (result.method() != null) {
-      return MethodsApiController.MethodJson.of(result.method());
+      return MethodJson.of(result.method());
     }
     throw switch (result.refusal()) {
       case LIMIT_REACHED -> limitReached();

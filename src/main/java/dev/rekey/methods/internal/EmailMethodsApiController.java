@@ -3,6 +3,7 @@ package dev.rekey.methods.internal;
 import dev.rekey.common.ApiProblem;
 import dev.rekey.common.ClientAddress;
 import dev.rekey.directory.SignedInUser;
+import dev.rekey.methods.MethodJson;
 import dev.rekey.methods.MethodType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -67,7 +68,7 @@ class EmailMethodsApiController {
   }
 
   @PostMapping("/{id}/verify")
-  MethodsApiController.MethodJson verify(
+  MethodJson verify(
       @AuthenticationPrincipal SignedInUser user,
       @PathVariable UUID id,
       @RequestBody CodeRequest body,
@@ -82,7 +83,7 @@ class EmailMethodsApiController {
     if (outcome.method() == null) {
       throw problem(outcome);
     }
-    return MethodsApiController.MethodJson.of(outcome.method());
+    return MethodJson.of(outcome.method());
   }
 
   private static ApiProblem problem(EmailMethods.Outcome outcome) {

@@ -4,11 +4,10 @@ import dev.rekey.common.ApiProblem;
 import dev.rekey.common.ClientAddress;
 import dev.rekey.directory.AccountDirectory;
 import dev.rekey.directory.SignedInUser;
-import dev.rekey.methods.RegisteredMethod;
+import dev.rekey.methods.MethodJson;
 import dev.rekey.methods.Requirements;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -27,28 +26,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/me/authentication")
 class MethodsApiController {
-
-  /** A method as the API shows it, Microsoft Graph style. */
-  record MethodJson(
-      UUID id,
-      String type,
-      String hint,
-      @Nullable String phoneType,
-      @Nullable String displayName,
-      Instant createdAt,
-      boolean isDefault) {
-
-    static MethodJson of(RegisteredMethod method) {
-      return new MethodJson(
-          method.id(),
-          method.type().code(),
-          method.hint(),
-          method.phoneType(),
-          method.displayName(),
-          method.createdAt(),
-          method.isDefault());
-    }
-  }
 
   record RequirementsJson(
       boolean ssprEnabled,

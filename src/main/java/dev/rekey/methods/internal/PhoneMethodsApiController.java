@@ -3,6 +3,7 @@ package dev.rekey.methods.internal;
 import dev.rekey.common.ApiProblem;
 import dev.rekey.common.ClientAddress;
 import dev.rekey.directory.SignedInUser;
+import dev.rekey.methods.MethodJson;
 import dev.rekey.methods.MethodType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -53,7 +54,7 @@ class PhoneMethodsApiController {
   }
 
   @PostMapping("/{id}/verify")
-  MethodsApiController.MethodJson verify(
+  MethodJson verify(
       @AuthenticationPrincipal SignedInUser user,
       @PathVariable UUID id,
       @RequestBody CodeRequest body,
@@ -63,8 +64,7 @@ class PhoneMethodsApiController {
       throw ApiProblem.invalidField("code", "methods.problem.code.required");
     }
     guard.require(user, session);
-    return MethodsApiController.MethodJson.of(
-        phones.confirm(user, id, body.code(), clientAddress.origin(request)));
+    return MethodJson.of(phones.confirm(user, id, body.code(), clientAddress.origin(request)));
   }
 
   /** Sends a new code; the old one stops working and the failure count stays. */

@@ -3,6 +3,7 @@ package dev.rekey.methods.internal;
 import dev.rekey.common.ApiProblem;
 import dev.rekey.common.ClientAddress;
 import dev.rekey.directory.SignedInUser;
+import dev.rekey.methods.MethodJson;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.List;
@@ -49,7 +50,7 @@ class QuestionsApiController {
   }
 
   @PutMapping
-  MethodsApiController.MethodJson answer(
+  MethodJson answer(
       @AuthenticationPrincipal SignedInUser user,
       @RequestBody AnswersRequest body,
       Locale locale,
@@ -73,7 +74,7 @@ class QuestionsApiController {
     if (saved.method() == null) {
       throw invalid(saved.violations().get(0));
     }
-    return MethodsApiController.MethodJson.of(saved.method());
+    return MethodJson.of(saved.method());
   }
 
   private QuestionCatalog.Offer offer(SignedInUser user, Locale locale) {

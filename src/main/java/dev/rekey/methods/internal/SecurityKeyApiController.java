@@ -3,6 +3,7 @@ package dev.rekey.methods.internal;
 import dev.rekey.common.ApiProblem;
 import dev.rekey.common.ClientAddress;
 import dev.rekey.directory.SignedInUser;
+import dev.rekey.methods.MethodJson;
 import dev.rekey.methods.MethodType;
 import dev.rekey.methods.webauthn.CredentialJson;
 import dev.rekey.methods.webauthn.MalformedCredential;
@@ -69,7 +70,7 @@ class SecurityKeyApiController {
   }
 
   @PostMapping
-  ResponseEntity<MethodsApiController.MethodJson> register(
+  ResponseEntity<MethodJson> register(
       @AuthenticationPrincipal SignedInUser user,
       @RequestBody RegisterRequest body,
       HttpSession session,
@@ -80,8 +81,7 @@ class SecurityKeyApiController {
     refuseIfNotAllowed(user, session);
     try {
       var method = keys.register(user, name, response, session, clientAddress.origin(request));
-      return ResponseEntity.status(HttpStatus.CREATED)
-          .body(MethodsApiController.MethodJson.of(method));
+      return ResponseEntity.status(HttpStatus.CREATED).body(MethodJson.of(method));
     } catch (VerificationFailed e) {
       throw failed(e);
     } catch (SecurityKeyMethods.Refused e) {
