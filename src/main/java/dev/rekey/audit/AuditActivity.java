@@ -25,6 +25,8 @@ public enum AuditActivity {
   ROLE_MEMBER_ADDED("Add member to role"),
   ROLE_MEMBER_REMOVED("Remove member from role"),
   SSPR_POLICY_CHANGED("Self-service password reset policy changes"),
+  DIRECTORY_CONNECTION_CHANGED("Directory connection changes"),
+  DIRECTORY_SYNCHRONISED("Synchronise directory"),
   CONTACTED_ADMIN("Contacted admin"),
   HELPDESK_REQUEST_HANDLED("Helpdesk request handled"),
   ADD_USER("Add user"),

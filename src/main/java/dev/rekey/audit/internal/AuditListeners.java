@@ -3,6 +3,8 @@ package dev.rekey.audit.internal;
 import dev.rekey.audit.AuditActivity;
 import dev.rekey.audit.AuditResult;
 import dev.rekey.audit.Audited;
+import dev.rekey.directory.DirectoryConnectionChanged;
+import dev.rekey.directory.DirectorySynchronised;
 import dev.rekey.directory.PasswordChanged;
 import dev.rekey.helpdesk.AdminContacted;
 import dev.rekey.helpdesk.HelpdeskRequestHandled;
@@ -115,6 +117,49 @@ class AuditListeners {
             null,
             null,
             AuditActivity.SSPR_POLICY_CHANGED,
+            AuditResult.SUCCEEDED,
+            null,
+            null,
+            event.origin(),
+            null,
+            details));
+  }
+
+  /** The secret is never among the values: the event says only "changed" or "unchanged". */
+  @EventListener
+  void on(DirectoryConnectionChanged event) {
+    Map<String, @Nullable Object> details = new LinkedHashMap<>();
+    details.put("before", event.before());
+    details.put("after", event.after());
+    recorder.record(
+        new Audited(
+            event.tenantId(),
+            event.actorId(),
+            null,
+            null,
+            AuditActivity.DIRECTORY_CONNECTION_CHANGED,
+            AuditResult.SUCCEEDED,
+            null,
+            null,
+            event.origin(),
+            null,
+            details));
+  }
+
+  @EventListener
+  void on(DirectorySynchronised event) {
+    Map<String, @Nullable Object> details = new LinkedHashMap<>();
+    details.put("seen", event.report().seen());
+    details.put("created", event.report().created());
+    details.put("updated", event.report().updated());
+    details.put("skipped", event.report().skipped());
+    recorder.record(
+        new Audited(
+            event.tenantId(),
+            event.actorId(),
+            null,
+            null,
+            AuditActivity.DIRECTORY_SYNCHRONISED,
             AuditResult.SUCCEEDED,
             null,
             null,
