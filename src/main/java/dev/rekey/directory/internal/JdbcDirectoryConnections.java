@@ -86,6 +86,7 @@ class JdbcDirectoryConnections implements DirectoryConnections, LdapSettingsStor
   }
 
   @Override
+  @Transactional
   public LdapSettings save(UUID tenantId, LdapSettings settings, UUID actorId) {
     return save(tenantId, settings, actorId, RequestOrigin.system());
   }
@@ -138,6 +139,7 @@ class JdbcDirectoryConnections implements DirectoryConnections, LdapSettingsStor
   }
 
   @Override
+  @Transactional
   public void remove(UUID tenantId, UUID actorId) {
     remove(tenantId, actorId, RequestOrigin.system());
   }
