@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -100,9 +101,15 @@ class JdbcAccountDirectory implements AccountDirectory {
     if (linkedUpn.isEmpty() || !linkedUpn.get().equals(upn)) {
       return Optional.empty();
     }
-    DirectoryAccounts.Linked link =
-        linked.link(
-            tenant.id(), user.get(), upn, settings.groupMode() != LdapSettings.GroupMode.NONE);
+    boolean groups = settings.groupMode() != LdapSettings.GroupMode.NONE;
+    DirectoryAccounts.Linked link;
+    try {
+      link = linked.link(tenant.id(), user.get(), upn, groups);
+    } catch (DataIntegrityViolationException raced) {
+      // Two first sign-ins of the same user at once (another node, another tab): the other one
+      // created the record; link to it.
+      link = linked.link(tenant.id(), user.get(), upn, groups);
+    }
     if (link.change() == DirectoryAccounts.Change.CONFLICT || link.accountId() == null) {
       return Optional.empty();
     }

@@ -13,6 +13,9 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
@@ -30,10 +33,43 @@ class LdapDirectorySynchroniser implements DirectorySynchroniser {
   private final Tenants tenants;
   private final DirectoryAccounts accounts;
 
-  LdapDirectorySynchroniser(LdapClients ldap, Tenants tenants, DirectoryAccounts accounts) {
+  private final boolean syncEnabled;
+
+  LdapDirectorySynchroniser(
+      LdapClients ldap,
+      Tenants tenants,
+      DirectoryAccounts accounts,
+      @Value("${rekey.directory.ldap.sync-enabled:true}") boolean syncEnabled) {
+    this.syncEnabled = syncEnabled;
     this.ldap = ldap;
     this.tenants = tenants;
     this.accounts = accounts;
+  }
+
+  /**
+   * Every connected tenant, every {@code rekey.directory.ldap.sync-interval} (6 hours by default;
+   * {@code rekey.directory.ldap.sync-enabled=false} turns it off). Safe on several nodes at once.
+   */
+  @Scheduled(
+      fixedDelayString = "${rekey.directory.ldap.sync-interval:PT6H}",
+      initialDelayString = "${rekey.directory.ldap.sync-initial-delay:PT5M}")
+  void scheduled() {
+    if (!syncEnabled) {
+      return;
+    }
+    for (Tenant tenant : tenants.findAll()) {
+      if (ldap.forTenant(tenant.id()).isEmpty()) {
+        continue;
+      }
+      try {
+        synchronise(tenant.id());
+      } catch (RuntimeException e) {
+        log.warn(
+            "Scheduled directory synchronisation of tenant {} failed: {}",
+            tenant.id(),
+            e.toString());
+      }
+    }
   }
 
   @Override
@@ -64,7 +100,14 @@ class LdapDirectorySynchroniser implements DirectorySynchroniser {
             skipped.incrementAndGet();
             return;
           }
-          switch (accounts.link(tenantId, user, upn.get(), groups).change()) {
+          DirectoryAccounts.Change change;
+          try {
+            change = accounts.link(tenantId, user, upn.get(), groups).change();
+          } catch (DataIntegrityViolationException raced) {
+            // Another node linked the same entry at the same moment (unique directory id).
+            change = DirectoryAccounts.Change.CONFLICT;
+          }
+          switch (change) {
             case CREATED -> created.incrementAndGet();
             case UPDATED -> updated.incrementAndGet();
             case CONFLICT -> skipped.incrementAndGet();
