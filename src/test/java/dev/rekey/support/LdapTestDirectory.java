@@ -52,18 +52,18 @@ public final class LdapTestDirectory implements AutoCloseable {
     config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("ldap", null, port, null));
     config.addInMemoryOperationInterceptor(new Interceptor());
     server = new InMemoryDirectoryServer(config);
-    server.add(new Entry(BASE, "objectClass: top", "objectClass: domain", "dc: fabrikam"));
+    server.add(new Entry("dn: " + BASE, "objectClass: top", "objectClass: domain", "dc: fabrikam"));
     for (String ou : List.of("people", "groups", "services")) {
       server.add(
           new Entry(
-              "ou=" + ou + "," + BASE,
+              "dn: ou=" + ou + "," + BASE,
               "objectClass: top",
               "objectClass: organizationalUnit",
               "ou: " + ou));
     }
     server.add(
         new Entry(
-            SERVICE_DN,
+            "dn: " + SERVICE_DN,
             "objectClass: top",
             "objectClass: person",
             "cn: rekey",
@@ -109,7 +109,7 @@ public final class LdapTestDirectory implements AutoCloseable {
   public void addUser(String uid, String givenName, String sn, String password) throws Exception {
     server.add(
         new Entry(
-            userDn(uid),
+            "dn: " + userDn(uid),
             "objectClass: top",
             "objectClass: person",
             "objectClass: organizationalPerson",
@@ -126,7 +126,7 @@ public final class LdapTestDirectory implements AutoCloseable {
   public void addGroup(String cn, String... memberDns) throws Exception {
     Entry group =
         new Entry(
-            "cn=" + cn + ",ou=groups," + BASE,
+            "dn: cn=" + cn + ",ou=groups," + BASE,
             "objectClass: top",
             "objectClass: groupOfNames",
             "cn: " + cn);

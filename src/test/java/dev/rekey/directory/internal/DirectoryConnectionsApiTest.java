@@ -80,7 +80,9 @@ class DirectoryConnectionsApiTest {
 
   @AfterAll
   static void stopDirectory() {
-    ldap.close();
+    if (ldap != null) {
+      ldap.close();
+    }
   }
 
   @BeforeEach
