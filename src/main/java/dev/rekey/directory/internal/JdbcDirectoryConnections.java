@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,20 +38,22 @@ class JdbcDirectoryConnections implements DirectoryConnections, LdapSettingsStor
 
   private final ConnectionRows rows;
   private final SecretCipher cipher;
-  private final LdapClients clients;
-  private final DirectorySynchroniser synchroniser;
+  private final ObjectProvider<LdapClients> clients;
+  private final ObjectProvider<DirectorySynchroniser> synchroniser;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
   JdbcDirectoryConnections(
       ConnectionRows rows,
       SecretCipher cipher,
-      LdapClients clients,
-      DirectorySynchroniser synchroniser,
+      ObjectProvider<LdapClients> clients,
+      ObjectProvider<DirectorySynchroniser> synchroniser,
       ApplicationEventPublisher events,
       Clock clock) {
     this.rows = rows;
     this.cipher = cipher;
+    // Looked up when used: the clients read their settings from this store, and the synchroniser
+    // uses the clients, so taking them in the constructor would be a cycle.
     this.clients = clients;
     this.synchroniser = synchroniser;
     this.events = events;
@@ -170,12 +173,12 @@ class JdbcDirectoryConnections implements DirectoryConnections, LdapSettingsStor
     } else {
       checkSecret(secret);
     }
-    return clients.diagnose(valid);
+    return clients.getObject().diagnose(valid);
   }
 
   /** The stored settings tried as they are (the API's test without a body). */
   public Optional<ConnectionReport> testStored(UUID tenantId) {
-    return load(tenantId).map(clients::diagnose);
+    return load(tenantId).map(settings -> clients.getObject().diagnose(settings));
   }
 
   @Override
@@ -190,7 +193,7 @@ class JdbcDirectoryConnections implements DirectoryConnections, LdapSettingsStor
    * @throws IllegalStateException when the tenant has no connection switched on
    */
   public SyncReport synchronise(UUID tenantId, @Nullable UUID actorId, RequestOrigin origin) {
-    SyncReport report = synchroniser.synchronise(tenantId);
+    SyncReport report = synchroniser.getObject().synchronise(tenantId);
     events.publishEvent(new DirectorySynchronised(tenantId, actorId, report, origin));
     return report;
   }
@@ -245,13 +248,13 @@ class JdbcDirectoryConnections implements DirectoryConnections, LdapSettingsStor
 
   /** Now, and again after the commit, so no client keeps settings a concurrent reader cached. */
   private void invalidate(UUID tenantId) {
-    clients.invalidate(tenantId);
+    clients.getObject().invalidate(tenantId);
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(
           new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-              clients.invalidate(tenantId);
+              clients.getObject().invalidate(tenantId);
             }
           });
     }
