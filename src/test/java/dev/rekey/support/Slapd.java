@@ -60,6 +60,18 @@ public final class Slapd implements AutoCloseable {
 
   /** Configures, starts and fills a new server; returns once it answers LDAP. */
   public static Slapd start() {
+    return start(false);
+  }
+
+  /**
+   * Like {@link #start()}, with a fresh self-signed certificate for 127.0.0.1 (needs {@code
+   * openssl}): StartTLS on {@link #url()} and LDAPS on {@link #ldapsUrl()}.
+   */
+  public static Slapd startWithTls() {
+    return start(true);
+  }
+
+  private static Slapd start(boolean tls) {
     Slapd slapd =
         new Slapd(
             SlapdProcess.start(
@@ -70,7 +82,8 @@ public final class Slapd implements AutoCloseable {
                     "${SERVICE_DN}", SERVICE_DN,
                     "${PASSWORD_ADMIN_DN}", PASSWORD_ADMIN_DN,
                     "${SERVICE_PASSWORD}", SERVICE_PASSWORD,
-                    "${USER_PASSWORD}", USER_PASSWORD)));
+                    "${USER_PASSWORD}", USER_PASSWORD),
+                tls));
     try {
       slapd.load(slapd.process.resource("data.ldif"));
       return slapd;
@@ -90,6 +103,26 @@ public final class Slapd implements AutoCloseable {
 
   public String url() {
     return "ldap://127.0.0.1:" + port;
+  }
+
+  /** {@code ldaps://127.0.0.1:<port>} when started with TLS. */
+  public String ldapsUrl() {
+    if (process.ldapsPort() < 0) {
+      throw new IllegalStateException("started without TLS");
+    }
+    return "ldaps://127.0.0.1:" + process.ldapsPort();
+  }
+
+  public int ldapsPort() {
+    return process.ldapsPort();
+  }
+
+  /** The self-signed server certificate in PEM, to trust (LdapSettings trustedCertificates). */
+  public String certificatePem() {
+    if (process.ldapsPort() < 0) {
+      throw new IllegalStateException("started without TLS");
+    }
+    return process.certificatePem();
   }
 
   public String baseDn() {

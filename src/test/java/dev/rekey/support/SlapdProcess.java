@@ -21,32 +21,38 @@ import java.util.stream.Stream;
 /**
  * The operating-system side of {@link Slapd}: a temporary directory with a cn=config made by {@code
  * slapadd -n0} from {@code /slapd/config.ldif}, and {@code slapd -d 0} in the foreground as a child
- * process on a free port of 127.0.0.1, killed by {@link #stop()} (also on JVM exit).
+ * process on a free port of 127.0.0.1, killed by {@link #stop()} (also on JVM exit). With TLS, a
+ * self-signed certificate for 127.0.0.1 made by {@code openssl} serves StartTLS on that port and
+ * LDAPS on a second one.
  */
 final class SlapdProcess {
 
   static final Path SLAPD = Paths.get("/usr/sbin/slapd");
   static final Path SLAPADD = Paths.get("/usr/sbin/slapadd");
+  static final Path OPENSSL = Paths.get("/usr/bin/openssl");
   private static final long START_TIMEOUT_MS = 10_000;
   private static final int ATTEMPTS = 3;
 
   private final Path dir;
   private final Map<String, String> values;
   private final int port;
+  private final int ldapsPort;
   private final Process process;
   private final Thread shutdownHook;
 
-  private SlapdProcess(Path dir, Map<String, String> values, int port, Process process) {
+  private SlapdProcess(
+      Path dir, Map<String, String> values, int port, int ldapsPort, Process process) {
     this.dir = dir;
     this.values = values;
     this.port = port;
+    this.ldapsPort = ldapsPort;
     this.process = process;
     this.shutdownHook = new Thread(this::kill, "slapd-" + port + "-shutdown");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
   }
 
   /** Configures and starts a server; returns once its port answers (at most 10 s per attempt). */
-  static SlapdProcess start(Map<String, String> placeholders) {
+  static SlapdProcess start(Map<String, String> placeholders, boolean tls) {
     Path dir = null;
     try {
       dir = Files.createTempDirectory("rekey-slapd-");
@@ -54,17 +60,21 @@ final class SlapdProcess {
       Files.createDirectories(dir.resolve("data"));
       Map<String, String> values = new HashMap<>(placeholders);
       values.put("${DIR}", dir.toString());
+      values.put("${TLS}", tls ? certificate(dir) : "# no TLS");
       Path config = dir.resolve("config.ldif");
       Files.writeString(config, render("config.ldif", values));
       run(dir, SLAPADD, "-n0", "-F", dir.resolve("slapd.d").toString(), "-l", config.toString());
       String failure = "";
       for (int attempt = 0; attempt < ATTEMPTS; attempt++) { // a free port may be taken meanwhile
         int port = freePort();
+        int ldapsPort = tls ? freePort() : -1;
+        String urls =
+            "ldap://127.0.0.1:" + port + "/" + (tls ? " ldaps://127.0.0.1:" + ldapsPort + "/" : "");
         Process process =
             new ProcessBuilder(
                     SLAPD.toString(),
                     "-h",
-                    "ldap://127.0.0.1:" + port + "/",
+                    urls,
                     "-F",
                     dir.resolve("slapd.d").toString(),
                     "-d",
@@ -72,8 +82,8 @@ final class SlapdProcess {
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("slapd.log").toFile())
                 .start();
-        if (awaitPort(process, port)) {
-          return new SlapdProcess(dir, Map.copyOf(values), port, process);
+        if (awaitPort(process, port) && (!tls || awaitPort(process, ldapsPort))) {
+          return new SlapdProcess(dir, Map.copyOf(values), port, ldapsPort, process);
         }
         process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
         failure = "slapd did not answer on port " + port + ": " + read(dir.resolve("slapd.log"));
@@ -91,6 +101,16 @@ final class SlapdProcess {
 
   int port() {
     return port;
+  }
+
+  /** The LDAPS port, or -1 without TLS. */
+  int ldapsPort() {
+    return ldapsPort;
+  }
+
+  /** The server certificate (PEM), or null without TLS. */
+  String certificatePem() {
+    return ldapsPort < 0 ? null : read(dir.resolve("cert.pem"));
   }
 
   /** A test resource under {@code /slapd/} with this server's placeholders replaced. */
@@ -136,6 +156,33 @@ final class SlapdProcess {
       }
     }
     return false;
+  }
+
+  /** A P-256 key and a self-signed certificate for 127.0.0.1; returns the cn=config lines. */
+  private static String certificate(Path dir) throws IOException, InterruptedException {
+    Path key = dir.resolve("key.pem");
+    Path cert = dir.resolve("cert.pem");
+    run(
+        dir,
+        OPENSSL,
+        "req",
+        "-x509",
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:P-256",
+        "-nodes",
+        "-days",
+        "2",
+        "-subj",
+        "/CN=127.0.0.1",
+        "-addext",
+        "subjectAltName=IP:127.0.0.1,DNS:localhost",
+        "-keyout",
+        key.toString(),
+        "-out",
+        cert.toString());
+    return "olcTLSCertificateFile: " + cert + "\nolcTLSCertificateKeyFile: " + key;
   }
 
   private static String render(String name, Map<String, String> values) throws IOException {
