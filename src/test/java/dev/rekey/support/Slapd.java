@@ -10,10 +10,12 @@ import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldif.LDIFException;
 import com.unboundid.ldif.LDIFReader;
+import dev.rekey.directory.LdapSettings;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,8 +29,9 @@ import java.util.Map;
  * the service account {@link #serviceDn()} does not: it may write {@code userPassword} (not manage
  * it) and manage the lockout attributes of {@code ou=people}. Sample users {@code alice}, {@code
  * bob} ({@code cn=staff}) and {@code carol} ({@code cn=managers}) share {@link #USER_PASSWORD};
- * {@code cn=everyone} has the two groups as members (nesting). Use {@link RequiredServices.Slapd}
- * to skip tests on machines without slapd.
+ * {@code cn=everyone} has the two groups as members (nesting). The service accounts have their own
+ * policy without lockout. Use {@link RequiredServices.Slapd} to skip tests on machines without
+ * slapd.
  */
 public final class Slapd implements AutoCloseable {
 
@@ -143,6 +146,44 @@ public final class Slapd implements AutoCloseable {
 
   public String groupDn(String cn) {
     return "cn=" + cn + ",ou=groups," + BASE_DN;
+  }
+
+  /**
+   * Rekey's settings for this server as a generic (OpenLDAP) directory: the service account, users
+   * by {@code uid} among inetOrgPersons, groups by search with nesting, plain LDAP.
+   */
+  public LdapSettings settings() {
+    return settings(LdapSettings.Security.NONE);
+  }
+
+  /**
+   * The same settings over LDAPS ({@link #ldapsUrl()}) or StartTLS ({@link #url()}), trusting
+   * {@link #certificatePem()}; needs {@link #startWithTls()}.
+   */
+  public LdapSettings settings(LdapSettings.Security security) {
+    boolean tls = security != LdapSettings.Security.NONE;
+    return new LdapSettings(
+        LdapSettings.Flavour.GENERIC,
+        List.of(security == LdapSettings.Security.LDAPS ? ldapsUrl() : url()),
+        security,
+        tls ? certificatePem() : null,
+        SERVICE_DN,
+        SERVICE_PASSWORD,
+        BASE_DN,
+        "(objectClass=inetOrgPerson)",
+        "uid",
+        "cn",
+        "givenName",
+        "sn",
+        "mail",
+        LdapSettings.GroupMode.SEARCH,
+        "ou=groups," + BASE_DN,
+        "(objectClass=groupOfNames)",
+        true,
+        2000,
+        5000,
+        2,
+        true);
   }
 
   /**

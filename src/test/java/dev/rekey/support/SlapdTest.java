@@ -254,6 +254,23 @@ class SlapdTest {
   }
 
   @Test
+  void serviceAccountWhenWrongSecretsThenNeverLocked() throws LDAPException {
+    for (int i = 0; i <= Slapd.MAX_FAILURES; i++) {
+      try (LDAPConnection connection = new LDAPConnection(slapd.host(), slapd.port())) {
+        assertThatThrownBy(() -> connection.bind(slapd.serviceDn(), "wrong-service-secret"))
+            .isInstanceOfSatisfying(
+                LDAPException.class,
+                e -> assertThat(e.getResultCode()).isEqualTo(ResultCode.INVALID_CREDENTIALS));
+      }
+    }
+
+    try (LDAPConnection service = slapd.serviceConnection()) {
+      assertThat(service.getEntry(slapd.userDn("bob"), "uid").getAttributeValue("uid"))
+          .isEqualTo("bob");
+    }
+  }
+
+  @Test
   void rootDnBypassesThePolicy() throws LDAPException {
     slapd.addUser("rooted", Slapd.USER_PASSWORD);
 
