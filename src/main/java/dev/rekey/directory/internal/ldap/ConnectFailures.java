@@ -43,7 +43,7 @@ final class ConnectFailures {
         String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
         return message.contains("timed out") ? "timeout" : "refused";
       }
-      if (t instanceof SSLException) {
+      if (t instanceof SSLException || t instanceof LdapConnector.StartTlsFailed) {
         tls = true;
       }
     }
@@ -53,9 +53,7 @@ final class ConnectFailures {
     if (e.getResultCode() == ResultCode.TIMEOUT) {
       return "timeout";
     }
-    // StartTLS refused by the server (the extended operation failed) is a TLS problem too.
-    String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-    return message.contains("starttls") || message.contains("start tls") ? "tls_failed" : "failed";
+    return "failed";
   }
 
   /** The most specific words available: the server's diagnostic or the root cause's message. */

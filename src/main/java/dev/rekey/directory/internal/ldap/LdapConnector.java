@@ -81,7 +81,7 @@ final class LdapConnector {
         url.tls() ? sslContext().getSocketFactory() : SocketFactory.getDefault();
     PostConnectProcessor startTls =
         !url.tls() && settings.security() == Security.STARTTLS
-            ? new StartTLSPostConnectProcessor(sslContext())
+            ? new MarkedStartTls(new StartTLSPostConnectProcessor(sslContext()))
             : null;
     return new SingleServerSet(url.host(), url.port(), sockets, options, null, startTls);
   }
@@ -160,6 +160,36 @@ final class LdapConnector {
       } catch (LDAPException e) {
         throw new LDAPException(e.getResultCode(), e.getMessage(), new HostnameMismatch(host));
       }
+    }
+  }
+
+  /** StartTLS (RFC 4511 §4.14), with a mark on its failure so a report can call it a TLS one. */
+  static final class MarkedStartTls implements PostConnectProcessor {
+    private final PostConnectProcessor delegate;
+
+    MarkedStartTls(PostConnectProcessor delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public void processPreAuthenticatedConnection(LDAPConnection connection) throws LDAPException {
+      try {
+        delegate.processPreAuthenticatedConnection(connection);
+      } catch (LDAPException e) {
+        throw new LDAPException(e.getResultCode(), e.getMessage(), new StartTlsFailed(e));
+      }
+    }
+
+    @Override
+    public void processPostAuthenticatedConnection(LDAPConnection connection) throws LDAPException {
+      delegate.processPostAuthenticatedConnection(connection);
+    }
+  }
+
+  /** StartTLS was refused by the server or its handshake failed. */
+  static final class StartTlsFailed extends Exception {
+    StartTlsFailed(LDAPException cause) {
+      super("StartTLS failed", cause);
     }
   }
 
