@@ -13,6 +13,16 @@ public interface AccountDirectory {
   /** The account with this user ID (UPN), compared case-insensitively. */
   Optional<Account> findByUserId(String userId);
 
+  /**
+   * The account with this user ID, asking the tenant's LDAP / Active Directory server when it has
+   * one: the directory's answer creates or refreshes Rekey's record of the user (names, state,
+   * groups, a rename), and a user gone from the directory is not found. Local accounts of such a
+   * tenant (authority {@code rekey}) are found as usual.
+   *
+   * @throws DirectoryUnavailable when the tenant's directory does not answer
+   */
+  Optional<Account> resolve(String userId);
+
   /** Accounts of a tenant holding a role, for notifications. */
   List<Account> findByRole(UUID tenantId, Role role);
 
@@ -27,7 +37,10 @@ public interface AccountDirectory {
 
   /**
    * Checks a password. Unknown accounts, accounts without a local password and wrong passwords all
-   * answer empty, and take the same time: an unknown user still costs one Argon2id hash.
+   * answer empty, and take the same time: an unknown user still costs one Argon2id hash. Users of a
+   * tenant with a directory connection are checked by an LDAP bind (RFC 4513 §5.1.3).
+   *
+   * @throws DirectoryUnavailable when the user's directory does not answer
    */
   Optional<Account> authenticate(String userId, String password);
 
@@ -38,13 +51,23 @@ public interface AccountDirectory {
    * Sets a new password for a {@code rekey} account and records it in the history.
    *
    * @param mustChange whether the user must change it at next sign-in (temporary passwords)
-   * @throws AccountRejected when the account is unknown or its password is not owned by Rekey
+   *     <p>For a {@code directory} account the password is written to the directory first and
+   *     Rekey's records (history, date) only after the directory accepted it.
+   * @throws AccountRejected when the account is unknown or its password is managed elsewhere
+   * @throws DirectoryPasswordRefused when the directory's own policy refuses the password
+   * @throws DirectoryUnavailable when the directory does not answer; nothing changed
    */
   void setPassword(UUID accountId, String newPassword, boolean mustChange);
 
   /** Remembers the language the user last used, for email sent later. */
   void setPreferredLanguage(UUID accountId, String language);
 
+  /**
+   * Locks or unlocks the account in Rekey; unlocking a {@code directory} account also lifts the
+   * directory's lockout first.
+   *
+   * @throws DirectoryUnavailable when the directory does not answer; nothing changed
+   */
   void setLocked(UUID accountId, boolean locked);
 
   void setEnabled(UUID accountId, boolean enabled);

@@ -14,6 +14,7 @@ import dev.rekey.directory.Role;
 import dev.rekey.directory.SignedInUser;
 import dev.rekey.methods.RegisteredMethod;
 import dev.rekey.methods.SecurityInfoAdministration;
+import dev.rekey.policy.SsprPolicies;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,13 +39,16 @@ class UserActions {
   private final UserSessions sessions;
   private final TemporaryPasswords passwords;
   private final ApplicationEventPublisher events;
+  private final SsprPolicies policies;
 
   UserActions(
       AccountDirectory directory,
       SecurityInfoAdministration securityInfo,
       UserSessions sessions,
       TemporaryPasswords passwords,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events,
+      SsprPolicies policies) {
+    this.policies = policies;
     this.directory = directory;
     this.securityInfo = securityInfo;
     this.sessions = sessions;
@@ -79,7 +83,11 @@ class UserActions {
   @Transactional
   String resetPassword(SignedInUser operator, Account account, RequestOrigin origin) {
     requireAuthorityOver(operator, account);
-    if (account.passwordAuthority() != PasswordAuthority.REKEY) {
+    boolean writable =
+        account.passwordAuthority() == PasswordAuthority.REKEY
+            || (account.passwordAuthority() == PasswordAuthority.DIRECTORY
+                && policies.get(account.tenantId()).writebackEnabled());
+    if (!writable) {
       throw new ApiProblem(
           HttpStatus.CONFLICT,
           "password_not_managed",

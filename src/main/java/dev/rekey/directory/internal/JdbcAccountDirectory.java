@@ -5,9 +5,16 @@ import dev.rekey.directory.Account;
 import dev.rekey.directory.AccountDirectory;
 import dev.rekey.directory.AccountRejected;
 import dev.rekey.directory.DirectoryProperties;
+import dev.rekey.directory.DirectoryUnavailable;
+import dev.rekey.directory.LdapSettings;
 import dev.rekey.directory.NewAccount;
 import dev.rekey.directory.PasswordAuthority;
 import dev.rekey.directory.Role;
+import dev.rekey.directory.internal.ldap.BindOutcome;
+import dev.rekey.directory.internal.ldap.LdapClient;
+import dev.rekey.directory.internal.ldap.LdapClients;
+import dev.rekey.directory.internal.ldap.LdapUser;
+import dev.rekey.tenant.Tenant;
 import dev.rekey.tenant.Tenants;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,6 +29,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,26 +42,106 @@ class JdbcAccountDirectory implements AccountDirectory {
   private static final String COLUMNS =
       "id, tenant_id, upn, display_name, first_name, last_name, email, enabled, locked,"
           + " password_authority, must_change_password, password_changed_at, preferred_language,"
-          + " created_at";
+          + " created_at, directory_disabled";
 
   private final JdbcClient jdbc;
   private final Tenants tenants;
   private final PasswordHashing hashing;
   private final DirectoryProperties properties;
   private final Clock clock;
+  private final LdapClients ldap;
+  private final DirectoryAccounts linked;
 
   JdbcAccountDirectory(
       JdbcClient jdbc,
       Tenants tenants,
       PasswordHashing hashing,
       DirectoryProperties properties,
-      Clock clock) {
+      Clock clock,
+      LdapClients ldap,
+      DirectoryAccounts linked) {
     this.jdbc = jdbc;
     this.tenants = tenants;
     this.hashing = hashing;
     this.properties = properties;
     this.clock = clock;
+    this.ldap = ldap;
+    this.linked = linked;
   }
+
+  @Override
+  public Optional<Account> resolve(String userId) {
+    if (userId.length() > 320) {
+      return Optional.empty();
+    }
+    String upn = normalise(userId);
+    Optional<Account> local = findByUserId(upn);
+    if (local.isPresent() && local.get().passwordAuthority() != PasswordAuthority.DIRECTORY) {
+      return local;
+    }
+    Optional<Tenant> tenant = tenants.findByUserId(upn);
+    Optional<LdapClient> client = tenant.flatMap(t -> ldap.forTenant(t.id()));
+    if (client.isEmpty()) {
+      return local;
+    }
+    return fromDirectory(tenant.get(), client.get(), upn).map(LdapMatch::account);
+  }
+
+  private record LdapMatch(Account account, LdapUser user) {}
+
+  /** Looks the user up in the directory and refreshes (or creates) Rekey's record of them. */
+  private Optional<LdapMatch> fromDirectory(Tenant tenant, LdapClient client, String upn) {
+    LdapSettings settings = client.settings();
+    Optional<LdapUser> user = client.findUser(DirectoryAccounts.searchValue(upn, settings));
+    if (user.isEmpty()) {
+      return Optional.empty();
+    }
+    String typedDomain = upn.substring(upn.lastIndexOf('@') + 1);
+    Optional<String> linkedUpn = DirectoryAccounts.upnOf(user.get(), settings, tenant, typedDomain);
+    if (linkedUpn.isEmpty() || !linkedUpn.get().equals(upn)) {
+      return Optional.empty();
+    }
+    boolean groups = settings.groupMode() != LdapSettings.GroupMode.NONE;
+    DirectoryAccounts.Linked link;
+    try {
+      link = linked.link(tenant.id(), user.get(), upn, groups);
+    } catch (DataIntegrityViolationException raced) {
+      // Two first sign-ins of the same user at once (another node, another tab): the other one
+      // created the record; link to it.
+      link = linked.link(tenant.id(), user.get(), upn, groups);
+    }
+    if (link.change() == DirectoryAccounts.Change.CONFLICT || link.accountId() == null) {
+      return Optional.empty();
+    }
+    return findById(link.accountId()).map(a -> new LdapMatch(a, user.get()));
+  }
+
+  /** The directory entry of a linked account, found again by its stable identifier. */
+  private LdapTarget target(UUID accountId) {
+    DirectoryAccounts.Link link =
+        linked
+            .linkOf(accountId)
+            .orElseThrow(() -> new AccountRejected("account_unknown", "Unknown account"));
+    LdapClient client =
+        ldap.forTenant(link.tenantId())
+            .orElseThrow(
+                () ->
+                    new DirectoryUnavailable("The tenant has no directory connection switched on"));
+    if (link.directoryId() == null) {
+      throw new AccountRejected(
+          "directory_entry_missing", "The account was never found in the directory");
+    }
+    LdapUser user =
+        client
+            .findByStableId(link.directoryId())
+            .orElseThrow(
+                () ->
+                    new AccountRejected(
+                        "directory_entry_missing", "The account is no longer in the directory"));
+    return new LdapTarget(client, user);
+  }
+
+  private record LdapTarget(LdapClient client, LdapUser user) {}
 
   @Override
   public Optional<Account> findById(UUID id) {
@@ -155,6 +243,14 @@ class JdbcAccountDirectory implements AccountDirectory {
                 .param(normalise(userId))
                 .query((rs, n) -> new Candidate(rs.getObject(1, UUID.class), rs.getString(2)))
                 .optional();
+    if (candidate.isEmpty() && userId.length() <= 320) {
+      String upn = normalise(userId);
+      Optional<Tenant> tenant = tenants.findByUserId(upn);
+      Optional<LdapClient> client = tenant.flatMap(t -> ldap.forTenant(t.id()));
+      if (client.isPresent()) {
+        return bind(tenant.get(), client.get(), upn, password);
+      }
+    }
     String hash = candidate.map(Candidate::hash).orElse(null);
     if (hash == null) {
       // ASVS 5.0 §6.3.8 / OWASP Authentication Cheat Sheet: equal time for unknown accounts.
@@ -165,6 +261,51 @@ class JdbcAccountDirectory implements AccountDirectory {
       return Optional.empty();
     }
     return findById(candidate.get().id());
+  }
+
+  /**
+   * Sign-in of a directory user: find the entry with the service account, then a simple bind as the
+   * user on its own connection (RFC 4513 §5.1.3). An empty password is never sent (§5.1.2: an
+   * unauthenticated bind would "succeed"). The account's lockout state is whatever the directory
+   * says.
+   */
+  private Optional<Account> bind(Tenant tenant, LdapClient client, String upn, String password) {
+    Optional<LdapMatch> match = fromDirectory(tenant, client, upn);
+    if (password.isEmpty()) {
+      return Optional.empty();
+    }
+    if (match.isEmpty()) {
+      // The same round trips for an unknown user as for a wrong password (no user enumeration by
+      // timing, ASVS 5.0 §6.3.8): a bind to an entry that does not exist fails like one.
+      client.bind("cn=" + UUID.randomUUID() + "," + client.settings().baseDn(), password);
+      return Optional.empty();
+    }
+    BindOutcome outcome = client.bind(match.get().user().dn(), password);
+    Account account = match.get().account();
+    switch (outcome) {
+      case OK -> {
+        if (account.locked()) {
+          // The directory let the user in, so its lockout has passed; Rekey follows it.
+          setLockedLocally(account.id(), false);
+        }
+        return findById(account.id());
+      }
+      case MUST_CHANGE, PASSWORD_EXPIRED -> {
+        // The password is right but the directory wants a new one: Rekey's change page asks for it
+        // and writes it back.
+        jdbc.sql("UPDATE account SET must_change_password = TRUE, locked = FALSE WHERE id = ?")
+            .param(account.id())
+            .update();
+        return findById(account.id());
+      }
+      case LOCKED -> {
+        setLockedLocally(account.id(), true);
+        return Optional.empty();
+      }
+      default -> {
+        return Optional.empty();
+      }
+    }
   }
 
   @Override
@@ -186,11 +327,25 @@ class JdbcAccountDirectory implements AccountDirectory {
     Account account =
         findById(accountId)
             .orElseThrow(() -> new AccountRejected("account_unknown", "Unknown account"));
-    if (account.passwordAuthority() != PasswordAuthority.REKEY) {
+    if (account.passwordAuthority() == PasswordAuthority.EXTERNAL) {
       throw new AccountRejected("password_not_managed", "Password not managed by Rekey");
     }
     Instant now = clock.instant();
     String hash = hashing.hash(newPassword);
+    if (account.passwordAuthority() == PasswordAuthority.DIRECTORY) {
+      // The directory first (issue 6): Rekey's records change only once it accepted the password,
+      // so a refusal or an outage leaves everything as it was. A crash after this line leaves the
+      // directory with the password the user just chose, which they know.
+      LdapTarget target = target(accountId);
+      target.client().setPassword(target.user().dn(), newPassword);
+      jdbc.sql(
+              "UPDATE account SET must_change_password = ?, password_changed_at = ?,"
+                  + " directory_dn = ? WHERE id = ?")
+          .params(mustChange, SqlTime.of(now), target.user().dn(), accountId)
+          .update();
+      remember(accountId, hash, now);
+      return;
+    }
     jdbc.sql(
             "UPDATE account SET password_hash = ?, must_change_password = ?,"
                 + " password_changed_at = ? WHERE id = ?")
@@ -208,6 +363,15 @@ class JdbcAccountDirectory implements AccountDirectory {
 
   @Override
   public void setLocked(UUID accountId, boolean locked) {
+    if (!locked && linked.linkOf(accountId).isPresent()) {
+      // Lift the directory's own lockout first (ppolicy pwdAccountLockedTime / AD lockoutTime).
+      LdapTarget target = target(accountId);
+      target.client().unlock(target.user().dn());
+    }
+    setLockedLocally(accountId, locked);
+  }
+
+  private void setLockedLocally(UUID accountId, boolean locked) {
     jdbc.sql("UPDATE account SET locked = ? WHERE id = ?").params(locked, accountId).update();
   }
 
@@ -282,7 +446,7 @@ class JdbcAccountDirectory implements AccountDirectory {
         rs.getString("first_name"),
         rs.getString("last_name"),
         rs.getString("email"),
-        rs.getBoolean("enabled"),
+        rs.getBoolean("enabled") && !rs.getBoolean("directory_disabled"),
         rs.getBoolean("locked"),
         roles,
         PasswordAuthority.fromCode(rs.getString("password_authority")).orElseThrow(),

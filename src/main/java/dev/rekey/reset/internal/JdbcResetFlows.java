@@ -86,6 +86,20 @@ class JdbcResetFlows {
         == 1;
   }
 
+  /**
+   * Undoes {@link #finish} of {@code flow} (read before it was finished) when the directory refused
+   * or did not answer, so the user can try again in the same flow; true if it was still as
+   * finished.
+   */
+  boolean reopen(ResetFlow flow, String outcome) {
+    return jdbc.sql(
+                "UPDATE reset_flow SET finished_at = NULL, outcome = NULL, version = version + 1"
+                    + " WHERE id = ? AND version = ? AND outcome = ?")
+            .params(flow.id(), flow.version() + 1, outcome)
+            .update()
+        == 1;
+  }
+
   /** Unfinished flows that expired before {@code now}, oldest first, for the abandonment audit. */
   List<ResetFlow> expiredUnfinished(Instant now, int limit) {
     return jdbc.sql(

@@ -7,6 +7,10 @@ import dev.rekey.common.RequestOrigin;
 import dev.rekey.common.UserSessions;
 import dev.rekey.directory.Account;
 import dev.rekey.directory.AccountDirectory;
+import dev.rekey.directory.AccountRejected;
+import dev.rekey.directory.DirectoryConnections;
+import dev.rekey.directory.DirectoryPasswordRefused;
+import dev.rekey.directory.DirectoryUnavailable;
 import dev.rekey.directory.PasswordAuthority;
 import dev.rekey.directory.PasswordChanged;
 import dev.rekey.methods.MethodType;
@@ -15,6 +19,7 @@ import dev.rekey.methods.Requirements;
 import dev.rekey.methods.ResetProofs;
 import dev.rekey.methods.SecurityInfo;
 import dev.rekey.password.PasswordPolicy;
+import dev.rekey.password.PasswordRejection;
 import dev.rekey.password.PasswordVerdict;
 import dev.rekey.policy.SsprPolicies;
 import dev.rekey.policy.SsprPolicy;
@@ -33,6 +38,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -73,6 +80,8 @@ class ResetService {
     }
   }
 
+  private static final Logger log = LoggerFactory.getLogger(ResetService.class);
+
   private final AccountDirectory directory;
   private final SsprPolicies policies;
   private final Tenants tenants;
@@ -91,6 +100,7 @@ class ResetService {
   private final ApplicationEventPublisher events;
   private final Clock clock;
   private final SecureRandom random;
+  private final DirectoryConnections connections;
 
   ResetService(
       AccountDirectory directory,
@@ -110,7 +120,9 @@ class ResetService {
       ResetProperties properties,
       ApplicationEventPublisher events,
       Clock clock,
-      SecureRandom random) {
+      SecureRandom random,
+      DirectoryConnections connections) {
+    this.connections = connections;
     this.directory = directory;
     this.policies = policies;
     this.tenants = tenants;
@@ -150,8 +162,17 @@ class ResetService {
       metrics.failed(Refusal.CAPTCHA_INVALID.code());
       throw new ResetRefused(Refusal.CAPTCHA_INVALID);
     }
-    Optional<Account> found = directory.findByUserId(userId);
-    Account account = found.orElse(null);
+    Account account;
+    try {
+      // A tenant with a directory connection is asked about the user now (SPEC §5 check 2.5): an
+      // outage answers "can't be reset right now" before anything else happens.
+      account = directory.resolve(userId).orElse(null);
+    } catch (DirectoryUnavailable unavailable) {
+      account = directory.findByUserId(userId).orElse(null);
+      refuseAtStart(
+          account, userId, new ResetRefused(Refusal.DIRECTORY_UNAVAILABLE), origin, began);
+      throw new IllegalStateException("refuseAtStart always throws");
+    }
     try {
       check(account);
     } catch (ResetRefused refused) {
@@ -203,9 +224,9 @@ class ResetService {
         || (authority == PasswordAuthority.DIRECTORY && !policy.writebackEnabled())) {
       throw new ResetRefused(Refusal.PASSWORD_NOT_MANAGED);
     }
-    if (authority == PasswordAuthority.DIRECTORY) {
-      // No directory connection is configured yet (LDAP writeback arrives with its own module), so
-      // a directory account cannot be reset here: say so instead of pretending (SPEC §5 2.5).
+    if (authority == PasswordAuthority.DIRECTORY && !connections.isConnected(account.tenantId())) {
+      // Writeback is on but the tenant's directory connection is missing or switched off: the
+      // password cannot be written anywhere right now (SPEC §5 2.5).
       throw new ResetRefused(Refusal.DIRECTORY_UNAVAILABLE);
     }
     Optional<Instant> blocked = throttle.blockedUntil(account.id());
@@ -417,7 +438,7 @@ class ResetService {
     if (!flow.verificationComplete()) {
       throw new ResetRefused(Refusal.VERIFICATION_INCOMPLETE);
     }
-    if (account.passwordAuthority() != PasswordAuthority.REKEY) {
+    if (!writable(account)) {
       throw new ResetRefused(Refusal.PASSWORD_NOT_MANAGED);
     }
     PasswordVerdict verdict = passwords.check(account, newPassword);
@@ -431,8 +452,31 @@ class ResetService {
           origin);
       throw new PasswordRefused(verdict);
     }
+    // Finishing first holds the flow's row, so a second submit of the same flow waits and then
+    // fails instead of writing another password to the directory.
     finish(flow, "reset");
-    directory.setPassword(account.id(), newPassword, false);
+    try {
+      directory.setPassword(account.id(), newPassword, false);
+    } catch (DirectoryPasswordRefused refused) {
+      // The directory's own policy said no (issue 6): nothing changed; the user tries another.
+      reopen(flow, "reset");
+      List<PasswordRejection> reasons =
+          refused.reasons().stream().map(r -> PasswordRejection.of("directory_" + r)).toList();
+      audit.progress(
+          flow,
+          AuditResult.FAILED,
+          "password",
+          null,
+          reasons.stream().map(PasswordRejection::code).collect(Collectors.joining(",")),
+          origin);
+      throw new PasswordRefused(PasswordVerdict.of(0, reasons));
+    } catch (DirectoryUnavailable | AccountRejected unavailable) {
+      reopen(flow, "reset");
+      audit.progress(
+          flow, AuditResult.FAILED, "password", null, Refusal.DIRECTORY_UNAVAILABLE.code(), origin);
+      throw new ResetRefused(Refusal.DIRECTORY_UNAVAILABLE);
+    }
+    unlockAfterReset(account);
     afterSuccess(account, flow, ResetFlow.Intent.RESET, origin);
     events.publishEvent(
         new PasswordChanged(
@@ -455,12 +499,47 @@ class ResetService {
       throw new ResetRefused(Refusal.VERIFICATION_INCOMPLETE);
     }
     finish(flow, "unlock");
+    try {
+      directory.setLocked(current.account().id(), false);
+    } catch (DirectoryUnavailable | AccountRejected unavailable) {
+      reopen(flow, "unlock");
+      audit.progress(
+          flow, AuditResult.FAILED, "unlock", null, Refusal.DIRECTORY_UNAVAILABLE.code(), origin);
+      throw new ResetRefused(Refusal.DIRECTORY_UNAVAILABLE);
+    }
     afterSuccess(current.account(), flow, ResetFlow.Intent.UNLOCK, origin);
+  }
+
+  /**
+   * The new password is in place; lifting the lockout too is part of a reset (SPEC §5). Should the
+   * directory stop answering in between, the password stays set and the user is told it worked: the
+   * lockout lifts when it expires or an admin unlocks.
+   */
+  private void unlockAfterReset(Account account) {
+    try {
+      directory.setLocked(account.id(), false);
+    } catch (DirectoryUnavailable | AccountRejected e) {
+      log.warn(
+          "Password of account {} reset, but the directory lockout was not lifted", account.id());
+    }
+  }
+
+  private boolean writable(Account account) {
+    return switch (account.passwordAuthority()) {
+      case REKEY -> true;
+      case DIRECTORY -> policies.get(account.tenantId()).writebackEnabled();
+      case EXTERNAL -> false;
+    };
+  }
+
+  private void reopen(ResetFlow flow, String outcome) {
+    if (!flows.reopen(flow, outcome)) {
+      throw new ResetRefused(Refusal.FLOW_CONFLICT);
+    }
   }
 
   private void afterSuccess(
       Account account, ResetFlow flow, ResetFlow.Intent intent, RequestOrigin origin) {
-    directory.setLocked(account.id(), false);
     sessions.endAll(account.id());
     throttle.clear(account.id());
     signInThrottle.recordSuccess(account.upn(), origin.clientIp());

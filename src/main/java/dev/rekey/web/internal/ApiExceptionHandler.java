@@ -1,12 +1,16 @@
 package dev.rekey.web.internal;
 
 import dev.rekey.common.ApiProblem;
+import dev.rekey.directory.DirectoryPasswordRefused;
+import dev.rekey.directory.DirectoryUnavailable;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -33,6 +37,7 @@ import tools.jackson.databind.DatabindException;
  * detail} in the caller's language. Nothing internal (stack traces, SQL, class names) leaks.
  */
 @RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
@@ -53,6 +58,33 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             problem.messageKey(),
             problem.arguments(),
             problem.extra()));
+  }
+
+  /** The tenant's LDAP / Active Directory server did not answer; nothing was changed (issue 6). */
+  @ExceptionHandler(DirectoryUnavailable.class)
+  ResponseEntity<ProblemDetail> directoryUnavailable(HttpServletRequest request) {
+    return respond(
+        problems.problem(
+            request,
+            503,
+            "directory_unavailable",
+            "problem.directory.unavailable",
+            new Object[0],
+            Map.of()));
+  }
+
+  /** The directory's own password policy refused; its reasons, nothing changed. */
+  @ExceptionHandler(DirectoryPasswordRefused.class)
+  ResponseEntity<ProblemDetail> directoryRefused(
+      DirectoryPasswordRefused refused, HttpServletRequest request) {
+    return respond(
+        problems.problem(
+            request,
+            422,
+            "directory_refused",
+            "problem.directory.refused",
+            new Object[0],
+            Map.of("reasons", refused.reasons())));
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)

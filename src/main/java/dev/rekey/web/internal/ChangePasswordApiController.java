@@ -74,6 +74,14 @@ class ChangePasswordApiController {
           new Object[0],
           Map.of("field", "currentPassword"));
     }
+    if ("directory_unavailable".equals(refusal.current())) {
+      return new ApiProblem(
+          HttpStatus.SERVICE_UNAVAILABLE,
+          "directory_unavailable",
+          "password.directory_unavailable",
+          new Object[0],
+          Map.of());
+    }
     if (refusal.current() != null) {
       return new ApiProblem(
           HttpStatus.FORBIDDEN,

@@ -3,11 +3,15 @@ package dev.rekey.web.internal;
 import dev.rekey.common.RequestOrigin;
 import dev.rekey.directory.Account;
 import dev.rekey.directory.AccountDirectory;
-import dev.rekey.directory.PasswordAuthority;
+import dev.rekey.directory.AccountRejected;
+import dev.rekey.directory.DirectoryPasswordRefused;
+import dev.rekey.directory.DirectoryUnavailable;
 import dev.rekey.directory.PasswordChanged;
 import dev.rekey.directory.SignedInUser;
 import dev.rekey.password.PasswordPolicy;
+import dev.rekey.password.PasswordRejection;
 import dev.rekey.password.PasswordVerdict;
+import dev.rekey.policy.SsprPolicies;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -38,12 +42,29 @@ class PasswordChanger {
   private final AccountDirectory directory;
   private final PasswordPolicy policy;
   private final ApplicationEventPublisher events;
+  private final SsprPolicies policies;
 
   PasswordChanger(
-      AccountDirectory directory, PasswordPolicy policy, ApplicationEventPublisher events) {
+      AccountDirectory directory,
+      PasswordPolicy policy,
+      ApplicationEventPublisher events,
+      SsprPolicies policies) {
+    this.policies = policies;
     this.directory = directory;
     this.policy = policy;
     this.events = events;
+  }
+
+  /**
+   * Rekey's own passwords, and directory passwords when the tenant writes passwords back (SPEC §3);
+   * federated ones never.
+   */
+  private boolean changeable(Account account) {
+    return switch (account.passwordAuthority()) {
+      case REKEY -> true;
+      case DIRECTORY -> policies.get(account.tenantId()).writebackEnabled();
+      case EXTERNAL -> false;
+    };
   }
 
   /** The tenant's minimum password length, for the page's hint. */
@@ -58,18 +79,37 @@ class PasswordChanger {
       String confirmation,
       RequestOrigin origin) {
     Account account = directory.findById(user.accountId()).orElse(null);
-    if (account == null || account.passwordAuthority() != PasswordAuthority.REKEY) {
+    if (account == null || !changeable(account)) {
       return Optional.of(Refusal.current("not_managed"));
     }
-    if (directory.authenticate(account.upn(), current).isEmpty()) {
-      return Optional.of(Refusal.current("current_wrong"));
+    try {
+      if (directory.authenticate(account.upn(), current).isEmpty()) {
+        return Optional.of(Refusal.current("current_wrong"));
+      }
+    } catch (DirectoryUnavailable unavailable) {
+      return Optional.of(Refusal.current("directory_unavailable"));
     }
     PasswordVerdict verdict = policy.check(account, proposed);
     boolean mismatch = !proposed.equals(confirmation);
     if (!verdict.acceptable() || mismatch) {
       return Optional.of(new Refusal(null, verdict.acceptable() ? null : verdict, mismatch));
     }
-    directory.setPassword(account.id(), proposed, false);
+    try {
+      directory.setPassword(account.id(), proposed, false);
+    } catch (DirectoryPasswordRefused refused) {
+      // The directory's own policy said no; its reasons are shown like the policy's (issue 6).
+      return Optional.of(
+          new Refusal(
+              null,
+              PasswordVerdict.of(
+                  0,
+                  refused.reasons().stream()
+                      .map(r -> PasswordRejection.of("directory_" + r))
+                      .toList()),
+              false));
+    } catch (DirectoryUnavailable | AccountRejected unavailable) {
+      return Optional.of(Refusal.current("directory_unavailable"));
+    }
     events.publishEvent(
         new PasswordChanged(
             account.tenantId(),

@@ -80,6 +80,14 @@ class SessionApiController {
           new Object[] {(seconds + 59) / 60},
           Map.of("retryAfter", seconds));
     }
+    if (outcome instanceof SignInService.DirectoryDown) {
+      throw new ApiProblem(
+          HttpStatus.SERVICE_UNAVAILABLE,
+          "directory_unavailable",
+          "problem.signin.directory_unavailable",
+          new Object[0],
+          Map.of());
+    }
     throw new ApiProblem(HttpStatus.UNAUTHORIZED, "invalid_credentials");
   }
 

@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -94,6 +95,9 @@ class SignInController {
       long seconds = Math.max(1, Duration.between(clock.instant(), throttled.until()).toSeconds());
       model.addAttribute("errorKey", "signin.throttled");
       model.addAttribute("errorArg", (seconds + 59) / 60);
+    } else if (outcome instanceof SignInService.DirectoryDown) {
+      response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+      model.addAttribute("errorKey", "signin.directoryUnavailable");
     } else {
       model.addAttribute("errorKey", "signin.invalid");
     }

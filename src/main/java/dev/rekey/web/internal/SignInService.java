@@ -3,6 +3,7 @@ package dev.rekey.web.internal;
 import dev.rekey.common.ClientAddress;
 import dev.rekey.directory.Account;
 import dev.rekey.directory.AccountDirectory;
+import dev.rekey.directory.DirectoryUnavailable;
 import dev.rekey.directory.SignedInUser;
 import dev.rekey.tenant.Tenant;
 import dev.rekey.tenant.Tenants;
@@ -42,6 +43,9 @@ class SignInService {
   record InvalidCredentials() implements Outcome {}
 
   record Throttled(Instant until) implements Outcome {}
+
+  /** The user's LDAP / Active Directory server did not answer: nobody can say if it is right. */
+  record DirectoryDown() implements Outcome {}
 
   private final AccountDirectory directory;
   private final Tenants tenants;
@@ -92,7 +96,17 @@ class SignInService {
       return new Throttled(decision.refusedUntil());
     }
     pause.sleep(decision.delay());
-    Optional<Account> account = directory.authenticate(userId, password);
+    Optional<Account> account;
+    try {
+      account = directory.authenticate(userId, password);
+    } catch (DirectoryUnavailable unavailable) {
+      // Not a failed attempt: the password was never checked, so no throttle counts it.
+      events.publishEvent(
+          new SignInFailed(
+              tenantOf(userId), accountOf(userId), userId, "directory_unavailable", origin));
+      count("directory_unavailable");
+      return new DirectoryDown();
+    }
     // Disabled and locked accounts answer exactly like a wrong password (no account enumeration,
     // ASVS 5.0 §6.3.8); a locked user recovers through the reset portal.
     if (account.isEmpty() || !account.get().enabled() || account.get().locked()) {
