@@ -298,6 +298,47 @@ class LdapDirectoryIntegrationTest {
   }
 
   @Test
+  void whenTheFirstServerIsDownTheSecondAnswers() throws Exception {
+    int closed;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      closed = socket.getLocalPort();
+    }
+    LdapSettings two = ldap.settings();
+    two =
+        new LdapSettings(
+            two.flavour(),
+            List.of("ldap://127.0.0.1:" + closed, ldap.url()),
+            two.security(),
+            two.trustedCertificates(),
+            two.bindDn(),
+            two.bindSecret(),
+            two.baseDn(),
+            two.userFilter(),
+            two.userIdAttribute(),
+            two.displayNameAttribute(),
+            two.firstNameAttribute(),
+            two.lastNameAttribute(),
+            two.emailAttribute(),
+            two.groupMode(),
+            two.groupBaseDn(),
+            two.groupFilter(),
+            two.nestedGroups(),
+            two.connectTimeoutMillis(),
+            two.responseTimeoutMillis(),
+            two.poolSize(),
+            two.enabled());
+    connections.save(tenant.id(), two, UUID.randomUUID());
+    mvc.perform(
+            post("/api/v1/session")
+                .with(csrf())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(TestSessions.body("sam@fabrikam.example", PASSWORD)))
+        .andExpect(status().isOk());
+    assertThat(fixture.start("sam@fabrikam.example", "198.51.100.80").getResponse().getStatus())
+        .isNotEqualTo(503);
+  }
+
+  @Test
   void aSlowDirectoryStillAnswersWithinItsTimeout() throws Exception {
     ldap.slowDown(400);
     mvc.perform(

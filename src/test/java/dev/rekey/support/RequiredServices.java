@@ -8,8 +8,9 @@ import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Runs tests that need PostgreSQL or Chromium when these are available, skips them on a laptop
- * without them, and never skips them under CI ({@code CI=true}): there a missing service fails.
+ * Runs tests that need PostgreSQL, Chromium or OpenLDAP's slapd when these are available, skips
+ * them on a laptop without them, and never skips them under CI ({@code CI=true}): there a missing
+ * service fails.
  */
 public final class RequiredServices {
 
@@ -55,6 +56,27 @@ public final class RequiredServices {
       }
       return ConditionEvaluationResult.disabled(
           "Chromium not installed (apt-get install chromium chromium-driver; required when CI=true)");
+    }
+  }
+
+  /**
+   * OpenLDAP's slapd for {@link dev.rekey.support.Slapd}. The directory tests do not touch the
+   * database, so they run once, in the H2 execution, unless they are database tests themselves (tag
+   * {@code database}, e.g. {@link RekeyTest}): those run in both executions.
+   */
+  public static final class Slapd implements ExecutionCondition {
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+      if (TestDatabase.postgres() && !context.getTags().contains("database")) {
+        return ConditionEvaluationResult.disabled("slapd tests run in the H2 execution");
+      }
+      if (ci()
+          || (Files.isExecutable(dev.rekey.support.Slapd.SLAPD)
+              && Files.isExecutable(dev.rekey.support.Slapd.SLAPADD))) {
+        return ConditionEvaluationResult.enabled("slapd present, or required under CI");
+      }
+      return ConditionEvaluationResult.disabled(
+          "OpenLDAP slapd not installed (apt-get install slapd ldap-utils; required when CI=true)");
     }
   }
 }
