@@ -7,6 +7,7 @@ import dev.rekey.directory.LdapSettings.GroupMode;
 import dev.rekey.directory.LdapSettings.Security;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,7 +58,9 @@ record SettingsDraft(
             : choice("groupMode", groupMode, GroupMode.class);
     return new LdapSettings(
         f,
-        urls == null ? List.of() : urls,
+        // JSON may hold nulls in the list; LdapSettings copies it with List.copyOf, which refuses
+        // them.
+        urls == null ? List.of() : urls.stream().filter(Objects::nonNull).toList(),
         s,
         trustedCertificates,
         text(bindDn),

@@ -224,6 +224,7 @@ class DirectoryConnectionsApiTest {
         Arguments.of("flavour", "required", with("flavour", null)),
         Arguments.of("flavour", "invalid", with("flavour", "novell")),
         Arguments.of("urls", "required", with("urls", List.of())),
+        Arguments.of("urls", "required", with("urls", java.util.Arrays.asList(null, " "))),
         Arguments.of("urls", "too_many", with("urls", six)),
         Arguments.of("urls", "invalid", with("urls", List.of("ldap://h.example:389/dc=x"))),
         Arguments.of("urls", "invalid", with("urls", List.of("ldap://h.example:0"))),
