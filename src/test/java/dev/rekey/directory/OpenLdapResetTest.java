@@ -82,9 +82,11 @@ class OpenLdapResetTest {
 
     // Ten characters pass Rekey's policy (8) but not slapd's pwdMinLength 12.
     mvc.perform(
-            fixture
-                .call(flowId + "/password", DirectoryTestSupport.passwordBody("Vq7#mZ2!pL"))
-                .header("Accept-Language", "nl"))
+            post("/api/v1/reset/flows/" + flowId + "/password")
+                .with(csrf())
+                .header("Accept-Language", "nl")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(DirectoryTestSupport.passwordBody("Vq7#mZ2!pL")))
         .andExpect(status().isUnprocessableContent())
         .andExpect(jsonPath("$.code").value("password_policy"))
         .andExpect(jsonPath("$.reasons[0].code").value("directory_too_short"))
