@@ -9,7 +9,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.jayway.jsonpath.JsonPath;
 import com.unboundid.ldap.sdk.experimental.DraftBeheraLDAPPasswordPolicy10ErrorType;
 import dev.rekey.common.RequestOrigin;
-import dev.rekey.policy.EnabledFor;
 import dev.rekey.policy.SsprPolicies;
 import dev.rekey.policy.SsprPolicyChanges;
 import dev.rekey.reset.ResetFixture;
@@ -82,30 +81,21 @@ class LdapDirectoryIntegrationTest {
   @BeforeEach
   void connected() throws Exception {
     fixture = new ResetFixture(mvc, clock, tenants, directory, groups, jdbc);
-    tenant =
-        tenants
-            .findByDomain(LdapTestDirectory.DOMAIN)
-            .orElseGet(() -> tenants.create("Fabrikam", List.of(LdapTestDirectory.DOMAIN)));
     ldap.slowDown(0);
     try {
       ldap.start();
     } catch (Exception alreadyListening) {
       // started by an earlier test
     }
-    connections.save(tenant.id(), ldap.settings(), UUID.randomUUID());
-    connections.synchronise(tenant.id());
-    UUID group = groups.findByName(tenant.id(), "SSPR-Users").orElseThrow().id();
-    policies.update(
-        tenant.id(),
-        SsprPolicyChanges.builder()
-            .enabledFor(EnabledFor.SELECTED)
-            .selectedGroup(group.toString())
-            .writebackEnabled(true)
-            .allowUnlockWithoutReset(true)
-            .uniformResponses(false)
-            .build(),
-        UUID.randomUUID(),
-        RequestOrigin.system());
+    tenant =
+        DirectoryTestSupport.connect(
+            tenants,
+            connections,
+            groups,
+            policies,
+            LdapTestDirectory.DOMAIN,
+            ldap.settings(),
+            "SSPR-Users");
   }
 
   @Test
@@ -169,7 +159,7 @@ class LdapDirectoryIntegrationTest {
   void aRenameInTheDirectoryKeepsTheAccountAndItsSecurityInfo() throws Exception {
     ldap.addUser("robin", "Robin", "Smit", PASSWORD);
     Cookie session = TestSessions.session(mvc, "robin@fabrikam.example", PASSWORD);
-    String appId = registerApp(session);
+    String appId = DirectoryTestSupport.registerApp(mvc, session, fixture).id();
     UUID before = directory.findByUserId("robin@fabrikam.example").orElseThrow().id();
 
     ldap.rename("robin", "robin.smit");
@@ -193,19 +183,10 @@ class LdapDirectoryIntegrationTest {
     ldap.addGroup("Nova-Team", LdapTestDirectory.userDn("nova"));
     addToSsprUsers("Nova-Team");
     Cookie session = TestSessions.session(mvc, "nova@fabrikam.example", PASSWORD);
-    String secret = registerAppSecret(session);
-    fixture.nextStep();
+    DirectoryTestSupport.App app = DirectoryTestSupport.registerApp(mvc, session, fixture);
 
     String flowId = fixture.flow("nova@fabrikam.example");
-    mvc.perform(
-            fixture.call(
-                flowId + "/verifications",
-                "{\"methodId\":\""
-                    + appIdOf("nova")
-                    + "\",\"code\":\""
-                    + fixture.appCode(secret)
-                    + "\"}"))
-        .andExpect(status().isOk());
+    mvc.perform(DirectoryTestSupport.verify(fixture, flowId, app)).andExpect(status().isOk());
     // The directory's own policy refuses first: the reason in words, nothing changed.
     ldap.refuseNextPasswordChange(DraftBeheraLDAPPasswordPolicy10ErrorType.PASSWORD_TOO_SHORT);
     mvc.perform(fixture.call(flowId + "/password", "{\"newPassword\":\"" + NEW_PASSWORD + "\"}"))
@@ -231,8 +212,7 @@ class LdapDirectoryIntegrationTest {
     ldap.addGroup("Lou-Team", LdapTestDirectory.userDn("lou"));
     addToSsprUsers("Lou-Team");
     Cookie session = TestSessions.session(mvc, "lou@fabrikam.example", PASSWORD);
-    String secret = registerAppSecret(session);
-    fixture.nextStep();
+    DirectoryTestSupport.App app = DirectoryTestSupport.registerApp(mvc, session, fixture);
     ldap.lock("lou");
 
     MvcResult started = fixture.start("lou@fabrikam.example", "198.51.100.77");
@@ -240,15 +220,7 @@ class LdapDirectoryIntegrationTest {
     String body = started.getResponse().getContentAsString();
     assertThat((Boolean) JsonPath.read(body, "$.canUnlock")).isTrue();
     String flowId = JsonPath.read(body, "$.flowId");
-    mvc.perform(
-            fixture.call(
-                flowId + "/verifications",
-                "{\"methodId\":\""
-                    + appIdOf("lou")
-                    + "\",\"code\":\""
-                    + fixture.appCode(secret)
-                    + "\"}"))
-        .andExpect(status().isOk());
+    mvc.perform(DirectoryTestSupport.verify(fixture, flowId, app)).andExpect(status().isOk());
     mvc.perform(fixture.call(flowId + "/unlock", "{}")).andExpect(status().isNoContent());
     assertThat(ldap.isLocked("lou")).isFalse();
     assertThat(ldap.binds("lou", PASSWORD)).isTrue();
@@ -257,18 +229,9 @@ class LdapDirectoryIntegrationTest {
   @Test
   void anOutageChangesNothingAndSaysSo() throws Exception {
     Cookie session = TestSessions.session(mvc, "kim@fabrikam.example", PASSWORD);
-    String secret = registerAppSecret(session);
-    fixture.nextStep();
+    DirectoryTestSupport.App app = DirectoryTestSupport.registerApp(mvc, session, fixture);
     String flowId = fixture.flow("kim@fabrikam.example");
-    mvc.perform(
-            fixture.call(
-                flowId + "/verifications",
-                "{\"methodId\":\""
-                    + appIdOf("kim")
-                    + "\",\"code\":\""
-                    + fixture.appCode(secret)
-                    + "\"}"))
-        .andExpect(status().isOk());
+    mvc.perform(DirectoryTestSupport.verify(fixture, flowId, app)).andExpect(status().isOk());
 
     ldap.stop();
     try {
@@ -357,8 +320,7 @@ class LdapDirectoryIntegrationTest {
         UUID.randomUUID(),
         RequestOrigin.system());
     Cookie session = TestSessions.session(mvc, "sam@fabrikam.example", PASSWORD);
-    registerAppSecret(session);
-    fixture.nextStep();
+    DirectoryTestSupport.registerApp(mvc, session, fixture);
     MvcResult refused = fixture.start("sam@fabrikam.example", "198.51.100.79");
     assertThat(refused.getResponse().getStatus()).isEqualTo(403);
     assertThat(refused.getResponse().getContentAsString()).contains("password_not_managed");
@@ -369,41 +331,5 @@ class LdapDirectoryIntegrationTest {
     UUID parent = groups.findByName(tenant.id(), "SSPR-Users").orElseThrow().id();
     UUID child = groups.findByName(tenant.id(), childGroup).orElseThrow().id();
     groups.addGroup(parent, child);
-  }
-
-  private String appIdOf(String uid) {
-    Account account = directory.findByUserId(uid + "@fabrikam.example").orElseThrow();
-    return jdbc.sql("SELECT id FROM auth_method WHERE account_id = ?")
-        .param(account.id())
-        .query(UUID.class)
-        .single()
-        .toString();
-  }
-
-  private String registerApp(Cookie session) throws Exception {
-    return register(session)[0];
-  }
-
-  private String registerAppSecret(Cookie session) throws Exception {
-    return register(session)[1];
-  }
-
-  private String[] register(Cookie session) throws Exception {
-    MvcResult started =
-        mvc.perform(
-                post("/api/v1/me/authentication/softwareOathMethods").with(csrf()).cookie(session))
-            .andExpect(status().isCreated())
-            .andReturn();
-    String body = started.getResponse().getContentAsString();
-    String id = JsonPath.read(body, "$.id");
-    String secret = JsonPath.read(body, "$.secret");
-    mvc.perform(
-            post("/api/v1/me/authentication/softwareOathMethods/" + id + "/verify")
-                .with(csrf())
-                .cookie(session)
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"code\":\"" + fixture.appCode(secret) + "\"}"))
-        .andExpect(status().is2xxSuccessful());
-    return new String[] {id, secret};
   }
 }
