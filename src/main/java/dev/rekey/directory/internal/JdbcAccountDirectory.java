@@ -4,6 +4,7 @@ import dev.rekey.common.SqlTime;
 import dev.rekey.directory.Account;
 import dev.rekey.directory.AccountDirectory;
 import dev.rekey.directory.AccountRejected;
+import dev.rekey.directory.DirectoryPasswordRefused;
 import dev.rekey.directory.DirectoryProperties;
 import dev.rekey.directory.DirectoryUnavailable;
 import dev.rekey.directory.LdapSettings;
@@ -322,7 +323,14 @@ class JdbcAccountDirectory implements AccountDirectory {
   }
 
   @Override
-  @Transactional
+  // Nothing is written before the directory answers, so its refusal or silence leaves the caller's
+  // transaction (a reset flow's) usable: the caller reports it and commits what it recorded.
+  @Transactional(
+      noRollbackFor = {
+        DirectoryPasswordRefused.class,
+        DirectoryUnavailable.class,
+        AccountRejected.class
+      })
   public void setPassword(UUID accountId, String newPassword, boolean mustChange) {
     Account account =
         findById(accountId)
