@@ -95,9 +95,18 @@ public record LdapSettings(
 
   /** The same settings with another secret, for updates that keep the stored one. */
   public LdapSettings withBindSecret(@Nullable String secret) {
+    return with(urls, secret);
+  }
+
+  /** The same settings with other servers (failover order). */
+  public LdapSettings withUrls(List<String> otherUrls) {
+    return with(otherUrls, bindSecret);
+  }
+
+  private LdapSettings with(List<String> newUrls, @Nullable String secret) {
     return new LdapSettings(
         flavour,
-        urls,
+        newUrls,
         security,
         trustedCertificates,
         bindDn,

@@ -266,30 +266,7 @@ class LdapDirectoryIntegrationTest {
     try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
       closed = socket.getLocalPort();
     }
-    LdapSettings two = ldap.settings();
-    two =
-        new LdapSettings(
-            two.flavour(),
-            List.of("ldap://127.0.0.1:" + closed, ldap.url()),
-            two.security(),
-            two.trustedCertificates(),
-            two.bindDn(),
-            two.bindSecret(),
-            two.baseDn(),
-            two.userFilter(),
-            two.userIdAttribute(),
-            two.displayNameAttribute(),
-            two.firstNameAttribute(),
-            two.lastNameAttribute(),
-            two.emailAttribute(),
-            two.groupMode(),
-            two.groupBaseDn(),
-            two.groupFilter(),
-            two.nestedGroups(),
-            two.connectTimeoutMillis(),
-            two.responseTimeoutMillis(),
-            two.poolSize(),
-            two.enabled());
+    LdapSettings two = ldap.settings().withUrls(List.of("ldap://127.0.0.1:" + closed, ldap.url()));
     connections.save(tenant.id(), two, UUID.randomUUID());
     mvc.perform(
             post("/api/v1/session")
