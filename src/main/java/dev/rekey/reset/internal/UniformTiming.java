@@ -1,6 +1,6 @@
 package dev.rekey.reset.internal;
 
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,6 +12,9 @@ import org.springframework.stereotype.Component;
 @Component
 class UniformTiming {
 
+  /** The last stretch before the deadline is spun rather than parked, for precision. */
+  private static final long SPIN_NANOS = 200_000;
+
   private final long refusalNanos;
 
   UniformTiming(ResetProperties properties) {
@@ -22,16 +25,26 @@ class UniformTiming {
     return System.nanoTime();
   }
 
-  /** Waits until {@code began + refusal time}; returns at once when that has passed. */
+  /**
+   * Waits until {@code began + refusal time}; returns at once when that has passed.
+   *
+   * <p>Not {@code Thread.sleep}: on Java 17 it rounds to whole milliseconds, so the end would move
+   * by up to half a millisecond with how long the account's own lookups took — a difference a
+   * statistical timing attack can see (UniformResponsesTest did). Parking has microsecond
+   * resolution; the last stretch is spun so every refusal ends at the deadline itself.
+   */
   void settle(long began) {
-    long remaining = began + refusalNanos - System.nanoTime();
-    if (remaining <= 0) {
-      return;
-    }
-    try {
-      TimeUnit.NANOSECONDS.sleep(remaining);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    long deadline = began + refusalNanos;
+    while (true) {
+      long remaining = deadline - System.nanoTime();
+      if (remaining <= 0) {
+        return;
+      }
+      if (remaining > SPIN_NANOS) {
+        LockSupport.parkNanos(remaining - SPIN_NANOS);
+      } else {
+        Thread.onSpinWait();
+      }
     }
   }
 }
