@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rekey.directory.DirectoryUnavailable;
 import dev.rekey.directory.LdapSettings;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -65,6 +66,43 @@ class UnboundIdLdapClientsTest {
     LdapClient second = clients.forTenant(tenant).orElseThrow();
     assertThat(second).isNotSameAs(first);
     assertThat(second.findUser("alice@fabrikam.example")).isPresent();
+  }
+
+  @Test
+  void aChangeMadeOnAnotherNodeIsPickedUpWhenTheSettingsAreCheckedAgain() {
+    UnboundIdLdapClients rechecking =
+        new UnboundIdLdapClients(id -> Optional.ofNullable(stored.get(id)), Duration.ZERO);
+    try {
+      stored.put(tenant, directory.settings().build());
+      LdapClient first = rechecking.forTenant(tenant).orElseThrow();
+      assertThat(rechecking.forTenant(tenant)).as("unchanged: the same pool").containsSame(first);
+
+      // Another node saved new settings: no invalidate() here, only the store changed.
+      TestSettings changed = directory.settings();
+      changed.userIdAttribute = "mail";
+      stored.put(tenant, changed.build());
+      LdapClient second = rechecking.forTenant(tenant).orElseThrow();
+      assertThat(second).isNotSameAs(first);
+      assertThat(second.findUser("alice@fabrikam.example")).isPresent();
+      assertThatThrownBy(() -> first.findUser("alice")).isInstanceOf(DirectoryUnavailable.class);
+
+      stored.remove(tenant);
+      assertThat(rechecking.forTenant(tenant)).isEmpty();
+      assertThatThrownBy(() -> second.findUser("alice@fabrikam.example"))
+          .isInstanceOf(DirectoryUnavailable.class);
+    } finally {
+      rechecking.destroy();
+    }
+  }
+
+  @Test
+  void aTenantWithoutAConnectionIsRememberedUntilRecheckOrInvalidate() {
+    assertThat(clients.forTenant(tenant)).isEmpty();
+    assertThat(clients.forTenant(tenant)).isEmpty();
+    assertThat(loads).as("read once").hasValue(1);
+    stored.put(tenant, directory.settings().build());
+    clients.invalidate(tenant);
+    assertThat(clients.forTenant(tenant)).isPresent();
   }
 
   @Test
