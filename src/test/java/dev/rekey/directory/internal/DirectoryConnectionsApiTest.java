@@ -20,6 +20,7 @@ import dev.rekey.directory.LdapSettings;
 import dev.rekey.directory.internal.ldap.LdapSettingsStore;
 import dev.rekey.support.LdapTestDirectory;
 import dev.rekey.support.RekeyTest;
+import dev.rekey.support.TestTenant;
 import dev.rekey.tenant.Tenants;
 import jakarta.servlet.http.Cookie;
 import java.net.ServerSocket;
@@ -68,7 +69,7 @@ class DirectoryConnectionsApiTest {
   @Autowired JsonMapper json;
   @Autowired LdapSettingsStore store;
 
-  DirectoryTestTenant t;
+  TestTenant t;
   Cookie admin;
 
   @BeforeAll
@@ -87,8 +88,8 @@ class DirectoryConnectionsApiTest {
 
   @BeforeEach
   void newTenant() throws Exception {
-    t = DirectoryTestTenant.create(tenants, directory);
-    admin = DirectoryTestTenant.signIn(mvc, t.admin());
+    t = TestTenant.create(tenants, directory);
+    admin = TestTenant.signIn(mvc, t.admin());
   }
 
   /** The in-memory server's settings as the API takes them. */
@@ -305,7 +306,7 @@ class DirectoryConnectionsApiTest {
 
   @Test
   void helpdeskAndAnonymousAreRefusedAndNothingChanges() throws Exception {
-    Cookie helpdesk = DirectoryTestTenant.signIn(mvc, t.helpdesk());
+    Cookie helpdesk = TestTenant.signIn(mvc, t.helpdesk());
     String body = json.writeValueAsString(valid());
     mvc.perform(get(PATH).cookie(helpdesk)).andExpect(status().isForbidden());
     mvc.perform(

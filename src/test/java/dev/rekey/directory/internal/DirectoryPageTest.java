@@ -12,6 +12,7 @@ import dev.rekey.directory.AccountDirectory;
 import dev.rekey.directory.DirectoryConnections;
 import dev.rekey.support.LdapTestDirectory;
 import dev.rekey.support.RekeyTest;
+import dev.rekey.support.TestTenant;
 import dev.rekey.tenant.Tenants;
 import jakarta.servlet.http.Cookie;
 import java.util.Map;
@@ -40,7 +41,7 @@ class DirectoryPageTest {
   @Autowired AccountDirectory directory;
   @Autowired DirectoryConnections connections;
 
-  DirectoryTestTenant t;
+  TestTenant t;
   Cookie admin;
 
   @BeforeAll
@@ -58,8 +59,8 @@ class DirectoryPageTest {
 
   @BeforeEach
   void newTenant() throws Exception {
-    t = DirectoryTestTenant.create(tenants, directory);
-    admin = DirectoryTestTenant.signIn(mvc, t.admin());
+    t = TestTenant.create(tenants, directory);
+    admin = TestTenant.signIn(mvc, t.admin());
   }
 
   private MockHttpServletRequestBuilder form(String path, Map<String, String> changes) {

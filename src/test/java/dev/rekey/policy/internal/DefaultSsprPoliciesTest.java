@@ -16,6 +16,7 @@ import dev.rekey.policy.SsprPolicy;
 import dev.rekey.policy.SsprPolicyChanged;
 import dev.rekey.policy.SsprPolicyChanges;
 import dev.rekey.support.RekeyTest;
+import dev.rekey.support.TestTenant;
 import dev.rekey.tenant.Tenants;
 import java.util.EnumSet;
 import java.util.List;
@@ -37,11 +38,11 @@ class DefaultSsprPoliciesTest {
   @Autowired Groups groups;
   @Autowired ApplicationEvents events;
 
-  PolicyTestTenant t;
+  TestTenant t;
 
   @BeforeEach
   void newTenant() {
-    t = PolicyTestTenant.create(tenants, directory);
+    t = TestTenant.create(tenants, directory);
   }
 
   @Test
@@ -195,7 +196,7 @@ class DefaultSsprPoliciesTest {
 
   @Test
   void updateWhenGroupOfAnotherTenantThenRejected() {
-    PolicyTestTenant other = PolicyTestTenant.create(tenants, directory);
+    TestTenant other = TestTenant.create(tenants, directory);
     Group foreign = groups.create(other.id(), "Theirs");
     assertThatThrownBy(
             () ->

@@ -16,6 +16,7 @@ import dev.rekey.policy.SsprPolicies;
 import dev.rekey.policy.SsprPolicy;
 import dev.rekey.policy.SsprPolicyChanged;
 import dev.rekey.support.RekeyTest;
+import dev.rekey.support.TestTenant;
 import dev.rekey.tenant.Tenants;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,13 +41,13 @@ class PolicyApiTest {
   @Autowired SsprPolicies policies;
   @Autowired ApplicationEvents events;
 
-  PolicyTestTenant t;
+  TestTenant t;
   Cookie admin;
 
   @BeforeEach
   void newTenant() throws Exception {
-    t = PolicyTestTenant.create(tenants, directory);
-    admin = PolicyTestTenant.signIn(mvc, t.admin());
+    t = TestTenant.create(tenants, directory);
+    admin = TestTenant.signIn(mvc, t.admin());
   }
 
   private ResultActions putAs(Cookie session, String json, String language) throws Exception {
@@ -61,7 +62,7 @@ class PolicyApiTest {
 
   @Test
   void getWhenHelpdeskThenWholeDocumentWithDefaults() throws Exception {
-    mvc.perform(get(PATH).cookie(PolicyTestTenant.signIn(mvc, t.helpdesk())))
+    mvc.perform(get(PATH).cookie(TestTenant.signIn(mvc, t.helpdesk())))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.enabledFor").value("none"))
         .andExpect(jsonPath("$.selectedGroup").isEmpty())
@@ -126,7 +127,7 @@ class PolicyApiTest {
   // written on the error dispatch, which MockMvc does not perform, so only the status is checked.
   @Test
   void getWhenPlainUserThenForbidden() throws Exception {
-    mvc.perform(get(PATH).cookie(PolicyTestTenant.signIn(mvc, t.user())))
+    mvc.perform(get(PATH).cookie(TestTenant.signIn(mvc, t.user())))
         .andExpect(status().isForbidden());
   }
 
@@ -183,7 +184,7 @@ class PolicyApiTest {
 
   @Test
   void putWhenHelpdeskThenForbiddenAndNothingSaved() throws Exception {
-    putAs(PolicyTestTenant.signIn(mvc, t.helpdesk()), "{\"enabledFor\":\"all\"}", "en")
+    putAs(TestTenant.signIn(mvc, t.helpdesk()), "{\"enabledFor\":\"all\"}", "en")
         .andExpect(status().isForbidden())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.code").value("forbidden"));
@@ -192,7 +193,7 @@ class PolicyApiTest {
 
   @Test
   void putWhenPlainUserThenForbidden() throws Exception {
-    putAs(PolicyTestTenant.signIn(mvc, t.user()), "{\"enabledFor\":\"all\"}", "en")
+    putAs(TestTenant.signIn(mvc, t.user()), "{\"enabledFor\":\"all\"}", "en")
         .andExpect(status().isForbidden());
     assertThat(policies.get(t.id())).isEqualTo(SsprPolicy.defaults());
   }

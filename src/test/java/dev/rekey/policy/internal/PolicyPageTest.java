@@ -20,6 +20,7 @@ import dev.rekey.policy.SsprPolicies;
 import dev.rekey.policy.SsprPolicy;
 import dev.rekey.policy.SsprPolicyChanged;
 import dev.rekey.support.RekeyTest;
+import dev.rekey.support.TestTenant;
 import dev.rekey.tenant.Tenants;
 import jakarta.servlet.http.Cookie;
 import java.util.LinkedHashMap;
@@ -46,13 +47,13 @@ class PolicyPageTest {
   @Autowired SsprPolicies policies;
   @Autowired ApplicationEvents events;
 
-  PolicyTestTenant t;
+  TestTenant t;
   Cookie admin;
 
   @BeforeEach
   void newTenant() throws Exception {
-    t = PolicyTestTenant.create(tenants, directory);
-    admin = PolicyTestTenant.signIn(mvc, t.admin());
+    t = TestTenant.create(tenants, directory);
+    admin = TestTenant.signIn(mvc, t.admin());
   }
 
   /** The form as the page posts it for the default policy, with {@code edit} applied. */
@@ -113,7 +114,7 @@ class PolicyPageTest {
 
   @Test
   void getWhenHelpdeskThenReadOnlyWithoutSaveButton() throws Exception {
-    mvc.perform(get(PATH).cookie(PolicyTestTenant.signIn(mvc, t.helpdesk())))
+    mvc.perform(get(PATH).cookie(TestTenant.signIn(mvc, t.helpdesk())))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("id=\"read-only\"")))
         .andExpect(content().string(containsString("<fieldset disabled=\"disabled\">")))
@@ -122,8 +123,7 @@ class PolicyPageTest {
 
   @Test
   void postWhenHelpdeskThenForbiddenAndNothingSaved() throws Exception {
-    mvc.perform(
-            form(PolicyTestTenant.signIn(mvc, t.helpdesk()), p -> p.put("reconfirmDays", v("7"))))
+    mvc.perform(form(TestTenant.signIn(mvc, t.helpdesk()), p -> p.put("reconfirmDays", v("7"))))
         .andExpect(status().isForbidden());
     assertThat(policies.get(t.id()).reconfirmDays()).isEqualTo(180);
   }

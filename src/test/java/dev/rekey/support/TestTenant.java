@@ -1,4 +1,4 @@
-package dev.rekey.policy.internal;
+package dev.rekey.support;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -8,7 +8,6 @@ import dev.rekey.directory.AccountDirectory;
 import dev.rekey.directory.NewAccount;
 import dev.rekey.directory.PasswordAuthority;
 import dev.rekey.directory.Role;
-import dev.rekey.support.Cookies;
 import dev.rekey.tenant.Tenant;
 import dev.rekey.tenant.Tenants;
 import jakarta.servlet.http.Cookie;
@@ -20,28 +19,28 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * A fresh tenant with an admin, a helpdesk operator and a user, so a test can change its policy
- * without touching the demo tenant other tests rely on.
+ * A fresh tenant with an admin, a helpdesk operator and a user, so a test can change its policy or
+ * its directory connection without touching the demo tenant other tests rely on.
  */
-record PolicyTestTenant(Tenant tenant, Account admin, Account helpdesk, Account user) {
+public record TestTenant(Tenant tenant, Account admin, Account helpdesk, Account user) {
 
-  static final String PASSWORD = "Welcome-to-Rekey-1";
+  public static final String PASSWORD = "Welcome-to-Rekey-1";
 
-  static PolicyTestTenant create(Tenants tenants, AccountDirectory directory) {
+  public static TestTenant create(Tenants tenants, AccountDirectory directory) {
     String domain = "t" + UUID.randomUUID().toString().substring(0, 8) + ".example";
     Tenant tenant = tenants.create("Fabrikam " + domain, List.of(domain));
-    return new PolicyTestTenant(
+    return new TestTenant(
         tenant,
         account(directory, tenant, "admin@" + domain, Role.ADMIN),
         account(directory, tenant, "helpdesk@" + domain, Role.HELPDESK),
         account(directory, tenant, "user@" + domain, Role.USER));
   }
 
-  UUID id() {
+  public UUID id() {
     return tenant.id();
   }
 
-  static Cookie signIn(MockMvc mvc, Account account) throws Exception {
+  public static Cookie signIn(MockMvc mvc, Account account) throws Exception {
     var result =
         mvc.perform(
                 post("/api/v1/session")
