@@ -1,6 +1,6 @@
 package dev.rekey.directory.internal;
 
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import dev.rekey.crypto.Argon2id;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,21 +11,21 @@ import org.springframework.stereotype.Component;
 @Component
 class PasswordHashing {
 
-  private final Argon2PasswordEncoder encoder = new Argon2PasswordEncoder(16, 32, 1, 19_456, 2);
+  private final Argon2id argon2 = Argon2id.standard();
 
   /** A real hash of a random value: checking against it costs as much as a real check. */
-  private final String decoy = encoder.encode("decoy-" + System.nanoTime());
+  private final String decoy = argon2.hash("decoy-" + System.nanoTime());
 
   String hash(String password) {
-    return encoder.encode(password);
+    return argon2.hash(password);
   }
 
   boolean matches(String password, String hash) {
-    return encoder.matches(password, hash);
+    return argon2.matches(password, hash);
   }
 
   /** Spends one hash's worth of time, so unknown users look like wrong passwords. */
   void burn(String password) {
-    encoder.matches(password, decoy);
+    argon2.matches(password, decoy);
   }
 }

@@ -1,6 +1,6 @@
 package dev.rekey.methods.questions;
 
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import dev.rekey.crypto.Argon2id;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,19 +12,19 @@ import org.springframework.stereotype.Component;
 @Component
 public class AnswerHashes {
 
-  private final Argon2PasswordEncoder encoder = new Argon2PasswordEncoder(16, 32, 1, 19_456, 2);
+  private final Argon2id argon2 = Argon2id.standard();
 
   /** A real hash of a random value: checking against it costs as much as a real check. */
-  private final String decoy = encoder.encode("decoy-" + System.nanoTime());
+  private final String decoy = argon2.hash("decoy-" + System.nanoTime());
 
   /** Hashes an answer that is already normalised ({@link Answers#normalise}). */
   public String hash(String normalisedAnswer) {
-    return encoder.encode(normalisedAnswer);
+    return argon2.hash(normalisedAnswer);
   }
 
   public boolean matches(String normalisedAnswer, String hash) {
     try {
-      return encoder.matches(normalisedAnswer, hash);
+      return argon2.matches(normalisedAnswer, hash);
     } catch (RuntimeException malformedHash) {
       return false;
     }
@@ -32,6 +32,6 @@ public class AnswerHashes {
 
   /** Spends one check's worth of time, so a missing answer costs as much as a wrong one. */
   public void burn(String normalisedAnswer) {
-    encoder.matches(normalisedAnswer, decoy);
+    argon2.matches(normalisedAnswer, decoy);
   }
 }
