@@ -20,6 +20,20 @@ class SecurityHeadersTest {
   @Autowired MockMvc mvc;
   @Autowired AccountDirectory directory;
   @Autowired Tenants tenants;
+  @Autowired org.springframework.context.ApplicationContext context;
+
+  @Test
+  void noSpringBootDefaultUserExists() throws Exception {
+    assertThat(
+            context.getBeanNamesForType(
+                org.springframework.security.core.userdetails.UserDetailsService.class))
+        .as("no in-memory 'user' with a generated password")
+        .isEmpty();
+    mvc.perform(
+            get("/api/v1/me/authentication/methods")
+                .header("Authorization", "Basic dXNlcjp4")) // user:x
+        .andExpect(status().isUnauthorized());
+  }
 
   @Test
   void pageAndApiResponsesCarryTheSecurityHeaders() throws Exception {
