@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.util.ReflectionTestUtils;
 
 /**
  * Issue 7: two real Rekey nodes on one PostgreSQL database (and Redis in {@link RedisClusterTest}),
@@ -235,6 +237,8 @@ abstract class ClusterScenarios {
     // The blocked user's flow from the throttling scenario was never finished either.
     expect(blockedUser, FLOW_PROGRESS + "|Abandoned");
     ClusterNode.CLOCK.advance(Duration.ofMinutes(16));
+    // Besides their own schedules, both nodes sweep at the same moment, racing for the same flows.
+    sweepTogether();
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (abandoned(flows) < flows.size() && System.nanoTime() < deadline) {
       Thread.sleep(100);
@@ -365,6 +369,33 @@ abstract class ClusterScenarios {
 
   static void nextStep() {
     ClusterNode.CLOCK.advance(Duration.ofSeconds(30));
+  }
+
+  /** Runs each node's flow expiry sweep at once, from two threads released together. */
+  void sweepTogether() throws InterruptedException {
+    CountDownLatch start = new CountDownLatch(1);
+    List<Thread> sweepers = new ArrayList<>();
+    List<Throwable> errors = new CopyOnWriteArrayList<>();
+    for (ClusterNode node : nodes) {
+      Object expiry = node.context.getBean("flowExpiry");
+      Thread sweeper =
+          new Thread(
+              () -> {
+                try {
+                  start.await();
+                  ReflectionTestUtils.invokeMethod(expiry, "abandonExpired");
+                } catch (Throwable e) {
+                  errors.add(e);
+                }
+              });
+      sweeper.start();
+      sweepers.add(sweeper);
+    }
+    start.countDown();
+    for (Thread sweeper : sweepers) {
+      sweeper.join(20_000);
+    }
+    assertThat(errors).isEmpty();
   }
 
   int abandoned(List<String> flows) {

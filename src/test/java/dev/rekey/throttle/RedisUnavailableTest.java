@@ -18,8 +18,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Redis configured but not answering (nothing listens on port 1): the throttles fail closed with a
- * clear 503 problem or page, never a 500 and never an unthrottled attempt (OWASP ASVS 5.0 §16.5.2,
- * "fail securely"); health reports it. The node itself starts.
+ * clear 503 problem or page, never a 500 and never an unthrottled attempt (OWASP ASVS 5.0
+ * §16.5.2–16.5.3, no fail-open); health reports it. The node itself starts.
  */
 @RekeyTest
 @TestPropertySource(
