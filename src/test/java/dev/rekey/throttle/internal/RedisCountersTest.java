@@ -138,6 +138,29 @@ class RedisCountersTest {
   }
 
   @Test
+  void aConnectionRedisDropsIsReopenedAndTheCountGoesOn() throws InterruptedException {
+    assertThat(counters.increment("drop", WINDOW).hits()).isEqualTo(1);
+    RedisConnection mine = connections.get(0);
+    long id = mine.run(r -> r.clientId());
+    RedisConnection other =
+        new RedisConnection(
+            new RedisProperties(RequiredServices.REDIS_URL, prefix, Duration.ofSeconds(2)));
+    connections.add(other);
+    Long killed = other.run(r -> r.clientKill(io.lettuce.core.KillArgs.Builder.id(id)));
+    assertThat(killed).isEqualTo(1L);
+    Integer hits = null;
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (hits == null && System.nanoTime() < deadline) {
+      try {
+        hits = counters.increment("drop", WINDOW).hits();
+      } catch (ThrottleUnavailable whileReconnecting) {
+        Thread.sleep(50);
+      }
+    }
+    assertThat(hits).isEqualTo(2);
+  }
+
+  @Test
   void aRedisThatDoesNotAnswerFailsClosedQuickly() {
     RedisConnection down =
         new RedisConnection(
