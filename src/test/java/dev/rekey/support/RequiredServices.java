@@ -43,6 +43,47 @@ public final class RequiredServices {
     }
   }
 
+  /**
+   * Where the Redis tests find Redis ({@code REKEY_TEST_REDIS_URL}; db 0 on localhost by default).
+   */
+  public static final String REDIS_URL =
+      System.getenv().getOrDefault("REKEY_TEST_REDIS_URL", "redis://127.0.0.1:6379");
+
+  /**
+   * The two-node cluster tests ({@code dev.rekey.cluster}): real nodes on one PostgreSQL database.
+   * They are no {@code database}-tagged tests, so they run once, in the default execution, and need
+   * PostgreSQL there.
+   */
+  public static final class Cluster implements ExecutionCondition {
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+      if (TestDatabase.postgres()) {
+        return ConditionEvaluationResult.disabled("cluster tests run once, in the H2 execution");
+      }
+      if (ci()) {
+        return ConditionEvaluationResult.enabled("PostgreSQL required under CI");
+      }
+      return reachable(TestDatabase.PG_HOST, Integer.parseInt(TestDatabase.PG_PORT))
+          ? ConditionEvaluationResult.enabled("PostgreSQL is reachable")
+          : ConditionEvaluationResult.disabled(
+              "PostgreSQL is not reachable (required when CI=true)");
+    }
+  }
+
+  /** Redis, for the tests of the optional Redis throttle storage. */
+  public static final class Redis implements ExecutionCondition {
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+      if (ci()) {
+        return ConditionEvaluationResult.enabled("Redis required under CI");
+      }
+      java.net.URI uri = java.net.URI.create(REDIS_URL);
+      return reachable(uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort())
+          ? ConditionEvaluationResult.enabled("Redis is reachable")
+          : ConditionEvaluationResult.disabled("Redis is not reachable (required when CI=true)");
+    }
+  }
+
   /** Chromium and its driver. */
   public static final class Chromium implements ExecutionCondition {
     @Override

@@ -39,8 +39,14 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
     return "jdbc:postgresql://" + PG_HOST + ":" + PG_PORT + "/postgres";
   }
 
+  /** Set (to true) by contexts that bring their own database, such as the cluster test's nodes. */
+  public static final String OWN_DATABASE = "rekey.test.own-database";
+
   @Override
   public void initialize(ConfigurableApplicationContext context) {
+    if (context.getEnvironment().getProperty(OWN_DATABASE, Boolean.class, false)) {
+      return;
+    }
     String name = "rekey_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     Map<String, Object> properties;
     if (postgres()) {

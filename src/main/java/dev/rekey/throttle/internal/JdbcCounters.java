@@ -7,13 +7,13 @@ import java.time.Instant;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Counters in the {@code throttle_counter} table, so all nodes share them.
+ * Counters in the {@code throttle_counter} table, so all nodes share them; the default, used unless
+ * {@code rekey.redis.url} is set (then {@link RedisCounters}).
  *
  * <p>An increment is an {@code UPDATE} and a read of the same row in one short transaction of its
  * own: the update's row lock holds concurrent increments (on any node, H2 or PostgreSQL) until
@@ -21,7 +21,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * because a counted failure must survive the caller's rollback (otherwise throwing on a wrong code
  * would erase the attempt), and because a duplicate-key insert aborts a PostgreSQL transaction.
  */
-@Component
 class JdbcCounters implements Counters {
 
   private static final String SELECT =

@@ -3,6 +3,7 @@ package dev.rekey.web.internal;
 import dev.rekey.common.ApiProblem;
 import dev.rekey.directory.DirectoryPasswordRefused;
 import dev.rekey.directory.DirectoryUnavailable;
+import dev.rekey.throttle.ThrottleUnavailable;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,24 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             503,
             "directory_unavailable",
             "problem.directory.unavailable",
+            new Object[0],
+            Map.of()));
+  }
+
+  /**
+   * The shared throttle storage (Redis) did not answer: the throttle fails closed, nothing was
+   * checked or changed (docs/operations.md).
+   */
+  @ExceptionHandler(ThrottleUnavailable.class)
+  ResponseEntity<ProblemDetail> throttleUnavailable(
+      ThrottleUnavailable unavailable, HttpServletRequest request) {
+    log.warn("Throttle storage unavailable: {}", unavailable.getMessage());
+    return respond(
+        problems.problem(
+            request,
+            503,
+            "throttle_unavailable",
+            "problem.throttle.unavailable",
             new Object[0],
             Map.of()));
   }

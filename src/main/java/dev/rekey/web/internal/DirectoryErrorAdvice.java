@@ -2,6 +2,7 @@ package dev.rekey.web.internal;
 
 import dev.rekey.directory.DirectoryPasswordRefused;
 import dev.rekey.directory.DirectoryUnavailable;
+import dev.rekey.throttle.ThrottleUnavailable;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -14,8 +15,9 @@ import org.springframework.web.servlet.ModelAndView;
 /**
  * Pages whose action needs the tenant's LDAP / Active Directory server (an admin's unlock or
  * temporary password for a directory user) say in words that it did not answer, or refused, instead
- * of showing a generic error (issue 6). Nothing was changed in either case. API calls are answered
- * by {@link ApiExceptionHandler}, which comes first.
+ * of showing a generic error (issue 6). Nothing was changed in either case. The same for the shared
+ * throttle storage (Redis) when it does not answer: the throttle fails closed with a 503 page. API
+ * calls are answered by {@link ApiExceptionHandler}, which comes first.
  */
 @ControllerAdvice(annotations = Controller.class)
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -30,6 +32,11 @@ class DirectoryErrorAdvice {
   @ExceptionHandler(DirectoryUnavailable.class)
   ModelAndView unavailable(HttpServletRequest request) {
     return page(request, HttpStatus.SERVICE_UNAVAILABLE, "error.page.directory_unavailable");
+  }
+
+  @ExceptionHandler(ThrottleUnavailable.class)
+  ModelAndView throttleUnavailable(HttpServletRequest request) {
+    return page(request, HttpStatus.SERVICE_UNAVAILABLE, "error.page.throttle_unavailable");
   }
 
   @ExceptionHandler(DirectoryPasswordRefused.class)

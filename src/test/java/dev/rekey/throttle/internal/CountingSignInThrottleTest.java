@@ -34,6 +34,14 @@ class CountingSignInThrottleTest {
   @Autowired TestClock clock;
   @Autowired JdbcClient jdbc;
   @Autowired ThrottlePurge purge;
+  @Autowired org.springframework.context.ApplicationContext context;
+
+  @Test
+  void withoutRedisTheDatabaseKeepsTheCountersAndNothingConnectsToRedis() {
+    assertThat(counters).isInstanceOf(JdbcCounters.class);
+    assertThat(context.getBeansOfType(RedisConnection.class)).isEmpty();
+    assertThat(context.containsBean("redisHealthIndicator")).isFalse();
+  }
 
   static String user() {
     return "t" + UUID.randomUUID().toString().substring(0, 8) + "@contoso.com";
