@@ -40,6 +40,14 @@ public final class Argon2id {
   private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
   private static final Base64.Decoder B64_DECODER = Base64.getDecoder();
 
+  /**
+   * A hash of a random value nobody knows, with the standard parameters: checking a text against it
+   * costs exactly one standard check. A constant, so start-up does not spend a (still interpreted,
+   * slow) hash on making one.
+   */
+  private static final String STANDARD_DECOY =
+      "$argon2id$v=19$m=19456,t=2,p=1$4vvrNqZLnM4qRNEuOSPuug$tUkyPrpo6DmDuUJddrfJ8rgIele+ysvUG9HczCDHzkE";
+
   private static final Argon2id STANDARD =
       new Argon2id(19_456, 2, 1, 16, 32, Runtime.getRuntime().availableProcessors());
 
@@ -50,6 +58,7 @@ public final class Argon2id {
   private final int tagLength;
   private final BlockingQueue<Arena> arenas;
   private final SecureRandom random = new SecureRandom();
+  private volatile String decoy;
 
   /**
    * @param memoryKiB m, in KiB (= 1 KiB blocks), at least 8 × parallelism
@@ -80,6 +89,10 @@ public final class Argon2id {
     this.parallelism = parallelism;
     this.saltLength = saltLength;
     this.tagLength = tagLength;
+    this.decoy =
+        memoryKiB == 19_456 && iterations == 2 && parallelism == 1 && tagLength == 32
+            ? STANDARD_DECOY
+            : null;
     this.arenas = new ArrayBlockingQueue<>(concurrency);
     for (int i = 0; i < concurrency; i++) {
       arenas.add(new Arena());
@@ -140,6 +153,20 @@ public final class Argon2id {
             phc.parallelism,
             phc.tag.length);
     return MessageDigest.isEqual(actual, phc.tag);
+  }
+
+  /**
+   * Spends one check's worth of work and answers nothing: what a sign-in with an unknown user or a
+   * missing answer costs, so that it takes as long as a wrong password (no account enumeration by
+   * timing, ASVS 5.0 §6.3.8).
+   */
+  public void burn(CharSequence text) {
+    String against = decoy;
+    if (against == null) {
+      against = hash("decoy-" + random.nextLong());
+      decoy = against;
+    }
+    matches(text, against);
   }
 
   /**

@@ -54,6 +54,21 @@ class Argon2idTest {
     }
   }
 
+  /** The decoy behind burn() must cost what a real check costs: same parameters, a real hash. */
+  @Test
+  void theStandardDecoyIsARealHashWithTheStandardParameters() throws Exception {
+    var field = Argon2id.class.getDeclaredField("STANDARD_DECOY");
+    field.setAccessible(true);
+    String decoy = (String) field.get(null);
+    String real = standard.hash("anything");
+    assertThat(decoy.substring(0, decoy.lastIndexOf('$') - 22))
+        .isEqualTo(real.substring(0, real.lastIndexOf('$') - 22));
+    assertThat(decoy.length()).isEqualTo(real.length());
+    assertThat(standard.matches("anything", decoy)).isFalse();
+    standard.burn("anything"); // and burning with another instance computes its own decoy
+    new Argon2id(64, 1, 1, 16, 32, 1).burn("anything");
+  }
+
   @Test
   void malformedOrForeignHashesNeverMatch() {
     String good = standard.hash("secret-value");
