@@ -122,8 +122,10 @@ class SignInService {
       return new InvalidCredentials();
     }
     throttle.recordSuccess(userId, origin.clientIp());
-    directory.setPreferredLanguage(
-        account.get().id(), RequestContextUtils.getLocale(request).getLanguage());
+    String language = RequestContextUtils.getLocale(request).getLanguage();
+    if (!language.equals(account.get().preferredLanguage())) {
+      directory.setPreferredLanguage(account.get().id(), language); // a write only on a change
+    }
     SignedInUser user = SignedInUser.of(account.get(), clock.instant());
     startSession(user, account.get().mustChangePassword(), request, response);
     events.publishEvent(new SignedIn(user.tenantId(), user.accountId(), origin));
