@@ -11,7 +11,7 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
  * (today: Spring Security's Argon2PasswordEncoder(16, 32, 1, 19_456, 2) on BouncyCastle).
  *
  * <p>Arguments: threads, warm-up seconds, measured seconds. Prints {@code hashes=<n> seconds=<s>
- * rate=<hashes/s>}.
+ * rate=<hashes/s> cpu_ms_per_hash=<ms>}.
  */
 public final class Argon2Limit {
 
@@ -45,13 +45,28 @@ public final class Argon2Limit {
     Thread.sleep((long) (warmup * 1000));
     counting.set(true);
     long start = System.nanoTime();
+    long cpu0 = cpuNanos();
     Thread.sleep((long) (seconds * 1000));
     long hashes = done.sum();
+    long cpu1 = cpuNanos();
     double elapsed = (System.nanoTime() - start) / 1e9;
     stop.set(true);
     for (Thread w : workers) {
       w.join();
     }
-    System.out.printf(java.util.Locale.ROOT, "hashes=%d seconds=%.3f rate=%.3f%n", hashes, elapsed, hashes / elapsed);
+    System.out.printf(
+        java.util.Locale.ROOT,
+        "hashes=%d seconds=%.3f rate=%.3f cpu_ms_per_hash=%.3f%n",
+        hashes,
+        elapsed,
+        hashes / elapsed,
+        (cpu1 - cpu0) / 1e6 / Math.max(1, hashes));
+  }
+
+  /** CPU time of this whole process (all threads, JIT and GC included), like /proc/<pid>/stat. */
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 }

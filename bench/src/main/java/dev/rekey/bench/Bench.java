@@ -59,6 +59,7 @@ public final class Bench {
     double argonSeconds = o.number("argon-seconds", 10);
     int startupTrials = o.integer("startup-trials", 3);
     List<String> jvm = Options.words(o.get("jvm-opts", defaultJvmOptions()));
+    Server.mallocArenaMax = o.get("malloc-arena-max", "2");
     List<String> serverArgs =
         List.of(
             "--rekey.captcha.max-number=" + o.get("captcha-max-number", "1000"),
@@ -70,6 +71,8 @@ public final class Bench {
     }
 
     report.header(nproc, jvm, cds, serverArgs, warmup, duration, accounts, seed, fatJar, appJar);
+    report.line("- Environment of the Rekey process: `MALLOC_ARENA_MAX=" + Server.mallocArenaMax + "`; the raw Argon2 limit runs with the same JVM options, "
+        + "the generator in its own JVM on the same machine.");
     Argon2 argon = new Argon2(libDir, jvm, argonSeconds, nproc);
     for (String db : dbs) {
       try {
@@ -106,10 +109,11 @@ public final class Bench {
    * The server's JVM options when bench/run passes none (bench/run sets the same): Serial GC (one
    * GC thread, the smallest footprint on 2 cores), a heap ceiling that holds the live set (about
    * 50 MB) plus the Argon2id blocks of every hash in flight (19 MiB each, at most one per Tomcat
-   * thread: see tomcat-threads), and free heap given back after collections.
+   * thread: see tomcat-threads). A larger heap (young generation) halves the CPU a sign-in costs
+   * with today's Argon2 encoder, which allocates 19 MiB per hash; see docs/BENCHMARKS.md.
    */
   static String defaultJvmOptions() {
-    return "-XX:+UseSerialGC -Xms48m -Xmx192m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -XX:ReservedCodeCacheSize=48m -XX:+ExitOnOutOfMemoryError";
+    return "-XX:+UseSerialGC -Xmx192m -Xss512k -XX:ReservedCodeCacheSize=48m -XX:+ExitOnOutOfMemoryError";
   }
 
   private void runDatabase(
@@ -196,6 +200,12 @@ public final class Bench {
         }
         long hwm = server.statusKb("VmHWM");
         long rss = server.statusKb("VmRSS");
+        if (jvm.stream().anyMatch(a -> a.startsWith("-XX:NativeMemoryTracking"))) {
+          // Diagnostics: where the resident memory is, by JVM area (jcmd VM.native_memory).
+          Path nmt = work.resolve("nmt.txt");
+          Server.run(List.of("jcmd", String.valueOf(server.pid()), "VM.native_memory", "summary"), work, nmt, 60);
+          Files.lines(nmt).filter(l -> l.startsWith("-") || l.startsWith("Total")).forEach(l -> log("    " + l.trim()));
+        }
         log("[" + db + "] raw Argon2 limit again");
         Argon2.Rate after = argon.measure();
         report.database(db, results, before, after, hwm, rss, up);
@@ -258,7 +268,8 @@ public final class Bench {
     if (!cds.isBlank()) {
       variants.add(new Variant("extracted jar + AppCDS archive", appJar, cds));
     }
-    variants.add(new Variant("extracted jar + AppCDS + lazy initialization", appJar, cds));
+    variants.add(
+        new Variant("extracted jar" + (cds.isBlank() ? "" : " + AppCDS") + " + lazy initialization", appJar, cds));
     for (Variant v : variants) {
       List<Double> fresh = new ArrayList<>();
       List<Double> restart = new ArrayList<>();
@@ -308,7 +319,7 @@ public final class Bench {
 
   /** The raw Argon2 limit, measured in a JVM of its own (see {@link Argon2Limit}). */
   static final class Argon2 {
-    record Rate(double hashesPerSecond, int threads, double seconds) {}
+    record Rate(double hashesPerSecond, double cpuMsPerHash, int threads, double seconds) {}
 
     private final Path libDir;
     private final List<String> jvm;
@@ -338,8 +349,9 @@ public final class Bench {
         Server.run(cmd, Path.of("."), log, 600);
         String out = Files.readString(log);
         String rate = out.substring(out.indexOf("rate=") + 5).trim().split("\\s+")[0];
-        log("    raw Argon2: " + rate + " hashes/s on " + threads + " threads");
-        return new Rate(Double.parseDouble(rate), threads, seconds);
+        String cpu = out.substring(out.indexOf("cpu_ms_per_hash=") + 16).trim().split("\\s+")[0];
+        log("    raw Argon2: " + rate + " hashes/s on " + threads + " threads, " + cpu + " CPU ms per hash");
+        return new Rate(Double.parseDouble(rate), Double.parseDouble(cpu), threads, seconds);
       } finally {
         Files.deleteIfExists(log);
       }

@@ -151,11 +151,10 @@ final class Scenarios {
 
     @Override
     public void op(LoadRun.Steps steps) throws Exception {
-      int k = startCursor.getAndIncrement() & Integer.MAX_VALUE;
-      int i = k % accounts;
-      if (!Seeded.hasApp(i)) {
-        i = (i + 1) % accounts;
-      }
+      int i;
+      do {
+        i = (startCursor.getAndIncrement() & Integer.MAX_VALUE) % accounts;
+      } while (!Seeded.resettable(i));
       String flow = start(steps, Seeded.upn(i, domain));
       if (Json.string(flow, "flowId") == null) {
         throw new LoadRun.Unexpected("no flowId in " + flow);

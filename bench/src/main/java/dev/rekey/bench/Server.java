@@ -34,8 +34,17 @@ final class Server implements AutoCloseable {
     }
   }
 
+  /**
+   * glibc's malloc arenas for the child ({@code MALLOC_ARENA_MAX}): by default up to 8 per core,
+   * each reserving up to 64 MB, which shows up as resident memory of a many-threaded JVM.
+   */
+  static String mallocArenaMax = "2";
+
   static Server start(List<String> command, Path workDir, Path log, int port) throws IOException {
     ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile());
+    if (!mallocArenaMax.isBlank()) {
+      pb.environment().put("MALLOC_ARENA_MAX", mallocArenaMax);
+    }
     pb.redirectErrorStream(true);
     pb.redirectOutput(log.toFile());
     long start = System.nanoTime();

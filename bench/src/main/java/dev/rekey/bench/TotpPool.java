@@ -35,7 +35,7 @@ final class TotpPool {
     for (int tried = 0; tried < accounts; tried++) {
       int i = cursor;
       cursor = (cursor + 1) % accounts;
-      if (!Seeded.hasApp(i) || busy[i] || validations[i] >= MAX_VALIDATIONS) {
+      if (!Seeded.resettable(i) || busy[i] || validations[i] >= MAX_VALIDATIONS) {
         continue;
       }
       long step = Math.max(now, lastStep[i] + 1);
