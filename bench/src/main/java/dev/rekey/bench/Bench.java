@@ -52,7 +52,9 @@ public final class Bench {
     double duration = o.number("duration", 20);
     List<Integer> levels = o.ints("levels", "1,8,64");
     List<String> dbs = o.list("dbs", "h2,postgres");
-    List<String> scenarios = o.list("scenarios", String.join(",", Scenarios.ALL));
+    // --scenarios=none: only start-up, seeding and the raw Argon2 limit.
+    List<String> scenarios =
+        o.list("scenarios", String.join(",", Scenarios.ALL)).stream().filter(s -> !s.equals("none")).toList();
     boolean seed = o.bool("seed", true);
     int accounts = o.integer("accounts", 20_000);
     String domain = o.get("domain", "bench.example");
@@ -245,7 +247,7 @@ public final class Bench {
   /** Start-up of the embedded default, with and without the AppCDS archive, fresh and restarted. */
   private void startup(Path fatJar, Path appJar, String cds, List<String> jvm, List<String> serverArgs, int trials) throws Exception {
     report.section("Start-up of the embedded default");
-    report.line("Process start → first `/actuator/health` UP, same JVM options as above, one start at a time on the idle machine; "
+    report.line("Process start → first `/actuator/health` UP, same JVM options as above, one start at a time with no load from the bench; "
         + "**fresh** = empty data directory (Flyway migrates, the demo tenant is created), **restart** = the data directory of the previous start.");
     report.line("");
     report.line("| variant | fresh (ms) | restart (ms) | median fresh | median restart |");
