@@ -5,10 +5,10 @@ import java.util.concurrent.atomic.LongAdder;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
 /**
- * The machine's raw Argon2id rate with Rekey's parameters — the hash limit every hashing scenario is
- * compared with. Runs in a JVM of its own whose class path is the jars packed inside Rekey's jar,
- * so library and version are Rekey's. This is the ONE place to change when PasswordHashing changes
- * (today: Spring Security's Argon2PasswordEncoder(16, 32, 1, 19_456, 2) on BouncyCastle).
+ * The machine's raw Argon2id rate with Rekey's parameters — the hash limit every hashing scenario
+ * is compared with. Runs in a JVM of its own whose class path is the jars packed inside Rekey's
+ * jar, so library and version are Rekey's. This is the ONE place to change when PasswordHashing
+ * changes (today: Spring Security's Argon2PasswordEncoder(16, 32, 1, 19_456, 2) on BouncyCastle).
  *
  * <p>Arguments: threads, warm-up seconds, measured seconds. Prints {@code hashes=<n> seconds=<s>
  * rate=<hashes/s> cpu_ms_per_hash=<ms>}.

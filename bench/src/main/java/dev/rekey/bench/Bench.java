@@ -45,7 +45,8 @@ public final class Bench {
   private int run() throws Exception {
     Path fatJar = Path.of(o.get("jar", "target/rekey.jar")).toAbsolutePath();
     Path appJar = Path.of(o.get("app-jar", fatJar.toString())).toAbsolutePath();
-    Path libDir = Path.of(o.get("lib-dir", appJar.getParent().resolve("lib").toString())).toAbsolutePath();
+    Path libDir =
+        Path.of(o.get("lib-dir", appJar.getParent().resolve("lib").toString())).toAbsolutePath();
     String cds = o.get("cds-archive", "");
     Path out = Path.of(o.get("out", "bench/target/bench-report.md")).toAbsolutePath();
     double warmup = o.number("warmup", 5);
@@ -54,7 +55,9 @@ public final class Bench {
     List<String> dbs = o.list("dbs", "h2,postgres");
     // --scenarios=none: only start-up, seeding and the raw Argon2 limit.
     List<String> scenarios =
-        o.list("scenarios", String.join(",", Scenarios.ALL)).stream().filter(s -> !s.equals("none")).toList();
+        o.list("scenarios", String.join(",", Scenarios.ALL)).stream()
+            .filter(s -> !s.equals("none"))
+            .toList();
     boolean seed = o.bool("seed", true);
     int accounts = o.integer("accounts", 20_000);
     String domain = o.get("domain", "bench.example");
@@ -69,19 +72,38 @@ public final class Bench {
             "--server.tomcat.threads.max=" + o.get("tomcat-threads", "4"),
             "--logging.level.root=WARN");
     if (!seed) {
-      scenarios = scenarios.stream().filter(s -> s.equals("signin") || s.equals("security-info")).toList();
+      scenarios =
+          scenarios.stream().filter(s -> s.equals("signin") || s.equals("security-info")).toList();
     }
 
     report.header(nproc, jvm, cds, serverArgs, warmup, duration, accounts, seed, fatJar, appJar);
-    report.line("- Environment of the Rekey process: `MALLOC_ARENA_MAX=" + Server.mallocArenaMax + "`; the raw Argon2 limit runs with the same JVM options, "
-        + "the generator in its own JVM on the same machine.");
+    report.line(
+        "- Environment of the Rekey process: `MALLOC_ARENA_MAX="
+            + Server.mallocArenaMax
+            + "`; the raw Argon2 limit runs with the same JVM options, "
+            + "the generator in its own JVM on the same machine.");
     Argon2 argon = new Argon2(libDir, jvm, argonSeconds, nproc);
     for (String db : dbs) {
       try {
-        runDatabase(db, fatJar, appJar, cds, jvm, serverArgs, argon, scenarios, levels, warmup, duration, seed, accounts, domain);
+        runDatabase(
+            db,
+            fatJar,
+            appJar,
+            cds,
+            jvm,
+            serverArgs,
+            argon,
+            scenarios,
+            levels,
+            warmup,
+            duration,
+            seed,
+            accounts,
+            domain);
       } catch (Exception e) {
         failures.add(db + ": " + e.getMessage());
-        report.line("**" + db + " failed:** `" + String.valueOf(e.getMessage()).replace('\n', ' ') + "`");
+        report.line(
+            "**" + db + " failed:** `" + String.valueOf(e.getMessage()).replace('\n', ' ') + "`");
         e.printStackTrace();
       }
     }
@@ -109,8 +131,8 @@ public final class Bench {
 
   /**
    * The server's JVM options when bench/run passes none (bench/run sets the same): Serial GC (one
-   * GC thread, the smallest footprint on 2 cores), a heap ceiling that holds the live set (about
-   * 50 MB) plus the Argon2id blocks of every hash in flight (19 MiB each, at most one per Tomcat
+   * GC thread, the smallest footprint on 2 cores), a heap ceiling that holds the live set (about 50
+   * MB) plus the Argon2id blocks of every hash in flight (19 MiB each, at most one per Tomcat
    * thread: see tomcat-threads). A larger heap (young generation) halves the CPU a sign-in costs
    * with today's Argon2 encoder, which allocates 19 MiB per hash; see docs/BENCHMARKS.md.
    */
@@ -135,22 +157,41 @@ public final class Bench {
       String domain)
       throws Exception {
     Path work = Files.createTempDirectory("rekey-bench-" + db + "-");
-    String pgName = "rekey_bench_" + ProcessHandle.current().pid() + "_" + (System.currentTimeMillis() % 100000);
+    String pgName =
+        "rekey_bench_"
+            + ProcessHandle.current().pid()
+            + "_"
+            + (System.currentTimeMillis() % 100000);
     List<String> dbArgs = new ArrayList<>();
     boolean created = false;
     report.section(db.equals("h2") ? "Embedded default (H2)" : "PostgreSQL");
     try {
       switch (db) {
-        case "h2" -> report.line("Data directory: a fresh temporary directory (the default `./data` of the child's working directory).");
+        case "h2" ->
+            report.line(
+                "Data directory: a fresh temporary directory (the default `./data` of the child's working directory).");
         case "postgres" -> {
           String host = o.get("pg-host", "127.0.0.1");
           String user = o.get("pg-user", "postgres");
-          Server.run(List.of("createdb", "-h", host, "-U", user, pgName), work, work.resolve("createdb.log"), 60);
+          Server.run(
+              List.of("createdb", "-h", host, "-U", user, pgName),
+              work,
+              work.resolve("createdb.log"),
+              60);
           created = true;
-          dbArgs.add("--spring.datasource.url=jdbc:postgresql://" + host + ":" + o.get("pg-port", "5432") + "/" + pgName);
+          dbArgs.add(
+              "--spring.datasource.url=jdbc:postgresql://"
+                  + host
+                  + ":"
+                  + o.get("pg-port", "5432")
+                  + "/"
+                  + pgName);
           dbArgs.add("--spring.datasource.username=" + user);
           dbArgs.add("--spring.datasource.password=" + o.get("pg-password", ""));
-          report.line("Database: `" + pgName + "` created for this run with `createdb` and dropped at its end; master key in a fresh temporary data directory.");
+          report.line(
+              "Database: `"
+                  + pgName
+                  + "` created for this run with `createdb` and dropped at its end; master key in a fresh temporary data directory.");
         }
         default -> throw new IllegalArgumentException("unknown database " + db + " (h2, postgres)");
       }
@@ -158,15 +199,25 @@ public final class Bench {
       report.line("");
 
       if (seed) {
-        List<String> cmd = new ArrayList<>(List.of("java", "-jar", fatJar.toString(),
-            "--spring.main.web-application-type=none",
-            "--rekey.seed.accounts=" + accounts,
-            "--rekey.seed.domain=" + domain));
+        List<String> cmd =
+            new ArrayList<>(
+                List.of(
+                    "java",
+                    "-jar",
+                    fatJar.toString(),
+                    "--spring.main.web-application-type=none",
+                    "--rekey.seed.accounts=" + accounts,
+                    "--rekey.seed.domain=" + domain));
         cmd.addAll(dbArgs);
         log("[" + db + "] seeding " + accounts + " accounts");
         long t0 = System.nanoTime();
         Server.run(cmd, work, work.resolve("seed.log"), 3600);
-        report.line(String.format(Locale.ROOT, "Seeded %,d accounts (`--rekey.seed.accounts`) in %.1f s.", accounts, (System.nanoTime() - t0) / 1e9));
+        report.line(
+            String.format(
+                Locale.ROOT,
+                "Seeded %,d accounts (`--rekey.seed.accounts`) in %.1f s.",
+                accounts,
+                (System.nanoTime() - t0) / 1e9));
       }
 
       int port = Server.freePort();
@@ -174,29 +225,72 @@ public final class Bench {
       log("[" + db + "] starting Rekey on port " + port);
       try (Server server = Server.start(cmd, work, work.resolve("server.log"), port)) {
         double up = server.awaitHealthUp(180);
-        report.line(String.format(Locale.ROOT, "Start-up (process start → first `/actuator/health` UP): **%.0f ms**%s.", up,
-            seed ? " (data already migrated and seeded)" : ""));
+        report.line(
+            String.format(
+                Locale.ROOT,
+                "Start-up (process start → first `/actuator/health` UP): **%.0f ms**%s.",
+                up,
+                seed ? " (data already migrated and seeded)" : ""));
         report.line("");
         log("[" + db + "] UP in " + Math.round(up) + " ms; raw Argon2 limit");
         Argon2.Rate before = argon.measure();
-        Scenarios sc = new Scenarios(port, domain, accounts,
-            seed ? List.of() : List.of("alain@contoso.com:Welcome-to-Rekey-1", "adele@contoso.com:Welcome-to-Rekey-1"));
+        Scenarios sc =
+            new Scenarios(
+                port,
+                domain,
+                accounts,
+                seed
+                    ? List.of()
+                    : List.of(
+                        "alain@contoso.com:Welcome-to-Rekey-1",
+                        "adele@contoso.com:Welcome-to-Rekey-1"));
         List<LoadRun.Result> results = new ArrayList<>();
         for (String scenario : scenarios) {
           List<Integer> lv = new ArrayList<>(levels);
           if (scenario.equals("signin")) {
-            lv = new ArrayList<>(new TreeSet<>(lv) {{ add(nproc); }});
+            lv =
+                new ArrayList<>(
+                    new TreeSet<>(lv) {
+                      {
+                        add(nproc);
+                      }
+                    });
           }
           for (int c : lv) {
-            log(String.format(Locale.ROOT, "[%s] %s at %d clients (%.0f s + %.0f s)", db, scenario, c, warmup, duration));
-            LoadRun.Result r = LoadRun.run(scenario, c, warmup, duration, sc.factory(scenario), server);
+            log(
+                String.format(
+                    Locale.ROOT,
+                    "[%s] %s at %d clients (%.0f s + %.0f s)",
+                    db,
+                    scenario,
+                    c,
+                    warmup,
+                    duration));
+            LoadRun.Result r =
+                LoadRun.run(scenario, c, warmup, duration, sc.factory(scenario), server);
             results.add(r);
-            log(String.format(Locale.ROOT, "    %.1f ops/s, p99 %.1f ms, errors %d, CPU %.1f ms/op",
-                r.opsPerSecond(), r.latencies().containsKey("operation") ? r.latencies().get("operation").percentileMs(99) : Double.NaN,
-                r.errors(), r.cpuMsPerOp()));
+            log(
+                String.format(
+                    Locale.ROOT,
+                    "    %.1f ops/s, p99 %.1f ms, errors %d, CPU %.1f ms/op",
+                    r.opsPerSecond(),
+                    r.latencies().containsKey("operation")
+                        ? r.latencies().get("operation").percentileMs(99)
+                        : Double.NaN,
+                    r.errors(),
+                    r.cpuMsPerOp()));
             if (r.errorRate() > 0.001 || (r.ops() == 0)) {
-              failures.add(String.format(Locale.ROOT, "%s %s at %d clients: %d errors of %d (%.2f %%) %s",
-                  db, scenario, c, r.errors(), r.ops() + r.errors(), 100 * r.errorRate(), r.errorSamples()));
+              failures.add(
+                  String.format(
+                      Locale.ROOT,
+                      "%s %s at %d clients: %d errors of %d (%.2f %%) %s",
+                      db,
+                      scenario,
+                      c,
+                      r.errors(),
+                      r.ops() + r.errors(),
+                      100 * r.errorRate(),
+                      r.errorSamples()));
             }
           }
         }
@@ -205,8 +299,14 @@ public final class Bench {
         if (jvm.stream().anyMatch(a -> a.startsWith("-XX:NativeMemoryTracking"))) {
           // Diagnostics: where the resident memory is, by JVM area (jcmd VM.native_memory).
           Path nmt = work.resolve("nmt.txt");
-          Server.run(List.of("jcmd", String.valueOf(server.pid()), "VM.native_memory", "summary"), work, nmt, 60);
-          Files.lines(nmt).filter(l -> l.startsWith("-") || l.startsWith("Total")).forEach(l -> log("    " + l.trim()));
+          Server.run(
+              List.of("jcmd", String.valueOf(server.pid()), "VM.native_memory", "summary"),
+              work,
+              nmt,
+              60);
+          Files.lines(nmt)
+              .filter(l -> l.startsWith("-") || l.startsWith("Total"))
+              .forEach(l -> log("    " + l.trim()));
         }
         log("[" + db + "] raw Argon2 limit again");
         Argon2.Rate after = argon.measure();
@@ -215,8 +315,18 @@ public final class Bench {
     } finally {
       if (created) {
         try {
-          Server.run(List.of("dropdb", "-h", o.get("pg-host", "127.0.0.1"), "-U", o.get("pg-user", "postgres"), "--if-exists", pgName),
-              work, work.resolve("dropdb.log"), 120);
+          Server.run(
+              List.of(
+                  "dropdb",
+                  "-h",
+                  o.get("pg-host", "127.0.0.1"),
+                  "-U",
+                  o.get("pg-user", "postgres"),
+                  "--if-exists",
+                  pgName),
+              work,
+              work.resolve("dropdb.log"),
+              120);
         } catch (Exception e) {
           failures.add("dropdb " + pgName + ": " + e.getMessage());
         }
@@ -229,7 +339,13 @@ public final class Bench {
     }
   }
 
-  static List<String> serverCommand(List<String> jvm, String cds, Path appJar, List<String> serverArgs, List<String> dbArgs, int port) {
+  static List<String> serverCommand(
+      List<String> jvm,
+      String cds,
+      Path appJar,
+      List<String> serverArgs,
+      List<String> dbArgs,
+      int port) {
     List<String> cmd = new ArrayList<>();
     cmd.add("java");
     cmd.addAll(jvm);
@@ -245,10 +361,13 @@ public final class Bench {
   }
 
   /** Start-up of the embedded default, with and without the AppCDS archive, fresh and restarted. */
-  private void startup(Path fatJar, Path appJar, String cds, List<String> jvm, List<String> serverArgs, int trials) throws Exception {
+  private void startup(
+      Path fatJar, Path appJar, String cds, List<String> jvm, List<String> serverArgs, int trials)
+      throws Exception {
     report.section("Start-up of the embedded default");
-    report.line("Process start → first `/actuator/health` UP, same JVM options as above, one start at a time with no load from the bench; "
-        + "**fresh** = empty data directory (Flyway migrates, the demo tenant is created), **restart** = the data directory of the previous start.");
+    report.line(
+        "Process start → first `/actuator/health` UP, same JVM options as above, one start at a time with no load from the bench; "
+            + "**fresh** = empty data directory (Flyway migrates, the demo tenant is created), **restart** = the data directory of the previous start.");
     report.line("");
     report.line("| variant | fresh (ms) | restart (ms) | median fresh | median restart |");
     report.line("|---|---|---|---:|---:|");
@@ -271,7 +390,10 @@ public final class Bench {
       variants.add(new Variant("extracted jar + AppCDS archive", appJar, cds));
     }
     variants.add(
-        new Variant("extracted jar" + (cds.isBlank() ? "" : " + AppCDS") + " + lazy initialization", appJar, cds));
+        new Variant(
+            "extracted jar" + (cds.isBlank() ? "" : " + AppCDS") + " + lazy initialization",
+            appJar,
+            cds));
     for (Variant v : variants) {
       List<Double> fresh = new ArrayList<>();
       List<Double> restart = new ArrayList<>();
@@ -280,11 +402,18 @@ public final class Bench {
         try {
           for (int k = 0; k < 2; k++) {
             int port = Server.freePort();
-            List<String> cmd = serverCommand(jvm, v.cds(), v.jar(), v.args(serverArgs), List.of(), port);
+            List<String> cmd =
+                serverCommand(jvm, v.cds(), v.jar(), v.args(serverArgs), List.of(), port);
             try (Server s = Server.start(cmd, work, work.resolve("server-" + k + ".log"), port)) {
               double ms = s.awaitHealthUp(180);
               (k == 0 ? fresh : restart).add(ms);
-              log(String.format(Locale.ROOT, "start-up %s %s: %.0f ms", v.name(), k == 0 ? "fresh" : "restart", ms));
+              log(
+                  String.format(
+                      Locale.ROOT,
+                      "start-up %s %s: %.0f ms",
+                      v.name(),
+                      k == 0 ? "fresh" : "restart",
+                      ms));
             }
           }
         } finally {
@@ -336,7 +465,9 @@ public final class Bench {
     }
 
     Rate measure() throws Exception {
-      String classes = Path.of(Argon2Limit.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+      String classes =
+          Path.of(Argon2Limit.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+              .toString();
       List<String> cmd = new ArrayList<>();
       cmd.add("java");
       cmd.addAll(jvm);
@@ -352,7 +483,14 @@ public final class Bench {
         String out = Files.readString(log);
         String rate = out.substring(out.indexOf("rate=") + 5).trim().split("\\s+")[0];
         String cpu = out.substring(out.indexOf("cpu_ms_per_hash=") + 16).trim().split("\\s+")[0];
-        log("    raw Argon2: " + rate + " hashes/s on " + threads + " threads, " + cpu + " CPU ms per hash");
+        log(
+            "    raw Argon2: "
+                + rate
+                + " hashes/s on "
+                + threads
+                + " threads, "
+                + cpu
+                + " CPU ms per hash");
         return new Rate(Double.parseDouble(rate), Double.parseDouble(cpu), threads, seconds);
       } finally {
         Files.deleteIfExists(log);

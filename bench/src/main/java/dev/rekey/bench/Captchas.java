@@ -29,7 +29,8 @@ final class Captchas {
     }
     HexFormat hex = HexFormat.of();
     for (long n = 0; n <= max; n++) {
-      if (hex.formatHex(sha.digest((salt + n).getBytes(StandardCharsets.UTF_8))).equals(challenge)) {
+      if (hex.formatHex(sha.digest((salt + n).getBytes(StandardCharsets.UTF_8)))
+          .equals(challenge)) {
         String payload =
             "{\"algorithm\":"
                 + Json.quote(algorithm)

@@ -10,7 +10,9 @@ final class Json {
 
   /** The first string member {@code name} in the document, or null. */
   static String string(String json, String name) {
-    Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(json);
+    Matcher m =
+        Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"")
+            .matcher(json);
     return m.find() ? m.group(1).replace("\\/", "/") : null;
   }
 
@@ -20,10 +22,15 @@ final class Json {
     return m.find() ? Long.parseLong(m.group(1)) : null;
   }
 
-  /** The id of the first method of {@code type} in a flow document ({@code methods: [{id, type…}]}). */
+  /**
+   * The id of the first method of {@code type} in a flow document ({@code methods: [{id, type…}]}).
+   */
   static String methodId(String flowJson, String type) {
     Matcher m =
-        Pattern.compile("\\{\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"\\s*,\\s*\"type\"\\s*:\\s*\"" + Pattern.quote(type) + "\"")
+        Pattern.compile(
+                "\\{\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"\\s*,\\s*\"type\"\\s*:\\s*\""
+                    + Pattern.quote(type)
+                    + "\"")
             .matcher(flowJson);
     return m.find() ? m.group(1) : null;
   }

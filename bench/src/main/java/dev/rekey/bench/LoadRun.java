@@ -128,7 +128,12 @@ final class LoadRun {
   private LoadRun() {}
 
   static Result run(
-      String scenario, int clients, double warmupSeconds, double seconds, ClientFactory factory, Server server)
+      String scenario,
+      int clients,
+      double warmupSeconds,
+      double seconds,
+      ClientFactory factory,
+      Server server)
       throws Exception {
     List<Client> created = new ArrayList<>();
     try {
@@ -143,7 +148,8 @@ final class LoadRun {
     }
   }
 
-  private static Result drive(String scenario, List<Client> clients, double warmupSeconds, double seconds, Server server)
+  private static Result drive(
+      String scenario, List<Client> clients, double warmupSeconds, double seconds, Server server)
       throws Exception {
     int n = clients.size();
     long[] window = new long[2]; // start and end nanos; volatile semantics via the latch and flags
@@ -194,7 +200,16 @@ final class LoadRun {
       }
     }
     return new Result(
-        scenario, n, ops, (window[1] - window[0]) / 1e9, latencies, errors, warmupErrors, samples, cpu1 - cpu0, bench1 - bench0);
+        scenario,
+        n,
+        ops,
+        (window[1] - window[0]) / 1e9,
+        latencies,
+        errors,
+        warmupErrors,
+        samples,
+        cpu1 - cpu0,
+        bench1 - bench0);
   }
 
   private static long benchCpuMillis() {

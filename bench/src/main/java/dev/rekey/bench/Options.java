@@ -18,7 +18,8 @@ final class Options {
         throw new IllegalArgumentException("expected --name=value, got " + a);
       }
       int eq = a.indexOf('=');
-      flags.put(eq < 0 ? a.substring(2) : a.substring(2, eq), eq < 0 ? "true" : a.substring(eq + 1));
+      flags.put(
+          eq < 0 ? a.substring(2) : a.substring(2, eq), eq < 0 ? "true" : a.substring(eq + 1));
     }
   }
 

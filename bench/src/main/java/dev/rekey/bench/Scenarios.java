@@ -7,7 +7,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** The scenarios of issue 7 as closed-loop clients. */
 final class Scenarios {
 
-  static final List<String> ALL = List.of("signin", "security-info", "flow-start", "totp-verify", "reset");
+  static final List<String> ALL =
+      List.of("signin", "security-info", "flow-start", "totp-verify", "reset");
 
   /** Scenarios bound by the password hash (compared with the hash limit). */
   static boolean hashing(String scenario) {
@@ -61,7 +62,8 @@ final class Scenarios {
     return new Http("127.0.0.1", port);
   }
 
-  static Http.Response signIn(LoadRun.Steps steps, Http http, String upn, String password) throws Exception {
+  static Http.Response signIn(LoadRun.Steps steps, Http http, String upn, String password)
+      throws Exception {
     http.clearCookies();
     steps.call("GET /api/v1/session", 200, () -> http.get("/api/v1/session"));
     String token = http.cookie("XSRF-TOKEN");
@@ -70,7 +72,8 @@ final class Scenarios {
     }
     String body = "{\"userId\":" + Json.quote(upn) + ",\"password\":" + Json.quote(password) + "}";
     Http.Response r =
-        steps.call("POST /api/v1/session", 200, () -> http.postJson("/api/v1/session", body, token));
+        steps.call(
+            "POST /api/v1/session", 200, () -> http.postJson("/api/v1/session", body, token));
     if (!r.text().contains("\"authenticated\":true")) {
       throw new LoadRun.Unexpected("POST /api/v1/session did not sign in: " + r.text());
     }
@@ -135,7 +138,11 @@ final class Scenarios {
       Http.Response c = steps.call("GET /api/v1/captcha", 200, () -> http.get("/api/v1/captcha"));
       String captcha = Captchas.solve(c.text());
       String body = "{\"userId\":" + Json.quote(upn) + ",\"captcha\":" + Json.quote(captcha) + "}";
-      return steps.call("POST /api/v1/reset/flows", 201, () -> http.postJson("/api/v1/reset/flows", body, token))
+      return steps
+          .call(
+              "POST /api/v1/reset/flows",
+              201,
+              () -> http.postJson("/api/v1/reset/flows", body, token))
           .text();
     }
 
@@ -193,7 +200,9 @@ final class Scenarios {
             steps.call(
                 "POST /api/v1/reset/flows/{id}/verifications",
                 200,
-                () -> http.postJson("/api/v1/reset/flows/" + flowId + "/verifications", verify, token));
+                () ->
+                    http.postJson(
+                        "/api/v1/reset/flows/" + flowId + "/verifications", verify, token));
         verified = true;
         if (!v.text().contains("\"remainingMethods\":0")) {
           throw new LoadRun.Unexpected("verification left methods to prove: " + v.text());
@@ -214,7 +223,9 @@ final class Scenarios {
 
   /** A fresh passphrase that passes the password policy (no banned terms, strong). */
   private String newPassword() {
-    String[] words = {"Tulip", "harbour", "quietly", "copper", "meadow", "lantern", "orbit", "velvet"};
+    String[] words = {
+      "Tulip", "harbour", "quietly", "copper", "meadow", "lantern", "orbit", "velvet"
+    };
     return words[random.nextInt(words.length)]
         + "-"
         + words[random.nextInt(words.length)]

@@ -60,7 +60,8 @@ final class Server implements AutoCloseable {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("Rekey exited with " + process.exitValue() + "; see " + log + tail());
+        throw new IllegalStateException(
+            "Rekey exited with " + process.exitValue() + "; see " + log + tail());
       }
       try (Http http = new Http("127.0.0.1", port)) {
         Http.Response r = http.get("/actuator/health");
@@ -72,7 +73,8 @@ final class Server implements AutoCloseable {
       }
       Thread.sleep(10);
     }
-    throw new IllegalStateException("Rekey not UP within " + timeoutSeconds + " s; see " + log + tail());
+    throw new IllegalStateException(
+        "Rekey not UP within " + timeoutSeconds + " s; see " + log + tail());
   }
 
   /** utime + stime of the child in milliseconds (/proc/<pid>/stat fields 14 and 15). */
@@ -96,7 +98,8 @@ final class Server implements AutoCloseable {
   String tail() {
     try {
       List<String> lines = Files.readAllLines(log);
-      return "\n  " + String.join("\n  ", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+      return "\n  "
+          + String.join("\n  ", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
     } catch (IOException e) {
       return "";
     }
@@ -114,19 +117,24 @@ final class Server implements AutoCloseable {
   }
 
   /** Runs a command to its end (seeding, createdb…); fails loudly on a non-zero exit. */
-  static void run(List<String> command, Path workDir, Path log, long timeoutSeconds) throws Exception {
+  static void run(List<String> command, Path workDir, Path log, long timeoutSeconds)
+      throws Exception {
     ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command)).directory(workDir.toFile());
     pb.redirectErrorStream(true);
     pb.redirectOutput(log.toFile());
     Process p = pb.start();
     if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
       p.destroyForcibly();
-      throw new IllegalStateException(command + " did not finish in " + timeoutSeconds + " s; see " + log);
+      throw new IllegalStateException(
+          command + " did not finish in " + timeoutSeconds + " s; see " + log);
     }
     if (p.exitValue() != 0) {
       List<String> lines = Files.readAllLines(log);
       throw new IllegalStateException(
-          command + " exited with " + p.exitValue() + ":\n  "
+          command
+              + " exited with "
+              + p.exitValue()
+              + ":\n  "
               + String.join("\n  ", lines.subList(Math.max(0, lines.size() - 30), lines.size())));
     }
   }

@@ -2,8 +2,8 @@ package dev.rekey.bench;
 
 /**
  * Hands out seeded accounts with an authenticator app for app-code verifications within Rekey's
- * rules: a code is accepted once per time step and only for a step later than the last accepted
- * one (RFC 6238 §5.2, ±1 step), and at most 5 app validations per account and hour before SSPR is
+ * rules: a code is accepted once per time step and only for a step later than the last accepted one
+ * (RFC 6238 §5.2, ±1 step), and at most 5 app validations per account and hour before SSPR is
  * blocked (docs/reset.md) — the bench stays at {@value #MAX_VALIDATIONS}; a completed reset clears
  * the counters. An account is leased by one client at a time.
  */
@@ -47,7 +47,8 @@ final class TotpPool {
     }
     throw new LoadRun.Unexpected(
         "no seeded account left for an app verification (raise --accounts): each allows "
-            + MAX_VALIDATIONS + " per run and 2 per 30 s");
+            + MAX_VALIDATIONS
+            + " per run and 2 per 30 s");
   }
 
   synchronized void release(Lease lease, boolean verified, boolean reset) {

@@ -32,7 +32,9 @@ class BenchPartsTest {
   void seededSecretIsTheContractsHmacOfTheLowerCaseUpn() throws Exception {
     byte[] secret = Seeded.totpSecret("User0000042@Bench.Example");
     javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-    mac.init(new javax.crypto.spec.SecretKeySpec("rekey-seed-totp".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    mac.init(
+        new javax.crypto.spec.SecretKeySpec(
+            "rekey-seed-totp".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
     byte[] full = mac.doFinal("user0000042@bench.example".getBytes(StandardCharsets.UTF_8));
     assertEquals(20, secret.length);
     assertArrayEquals(java.util.Arrays.copyOf(full, 20), secret);
@@ -52,11 +54,18 @@ class BenchPartsTest {
   void captchaSolutionCarriesTheNumberWhoseHashIsTheChallenge() throws Exception {
     String salt = "abc?expires=1";
     String challenge =
-        HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest((salt + 737).getBytes(StandardCharsets.UTF_8)));
+        HexFormat.of()
+            .formatHex(
+                MessageDigest.getInstance("SHA-256")
+                    .digest((salt + 737).getBytes(StandardCharsets.UTF_8)));
     String json =
-        "{\"algorithm\":\"SHA-256\",\"challenge\":\"" + challenge + "\",\"salt\":\"" + salt
+        "{\"algorithm\":\"SHA-256\",\"challenge\":\""
+            + challenge
+            + "\",\"salt\":\""
+            + salt
             + "\",\"maxnumber\":1000,\"signature\":\"s1\"}";
-    String payload = new String(Base64.getDecoder().decode(Captchas.solve(json)), StandardCharsets.UTF_8);
+    String payload =
+        new String(Base64.getDecoder().decode(Captchas.solve(json)), StandardCharsets.UTF_8);
     assertEquals(737L, Json.number(payload, "number"));
     assertEquals(salt, Json.string(payload, "salt"));
     String unsolvable = json.replace("\"maxnumber\":1000", "\"maxnumber\":700");
@@ -114,8 +123,13 @@ class BenchPartsTest {
         ex -> {
           String cookie = String.valueOf(ex.getRequestHeaders().getFirst("Cookie"));
           String token = String.valueOf(ex.getRequestHeaders().getFirst("X-XSRF-TOKEN"));
-          byte[] body = (cookie + "|" + token + "|" + new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8))
-              .getBytes(StandardCharsets.UTF_8);
+          byte[] body =
+              (cookie
+                      + "|"
+                      + token
+                      + "|"
+                      + new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8))
+                  .getBytes(StandardCharsets.UTF_8);
           ex.sendResponseHeaders(201, body.length);
           ex.getResponseBody().write(body);
           ex.close();
