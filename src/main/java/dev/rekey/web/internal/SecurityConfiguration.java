@@ -1,6 +1,7 @@
 package dev.rekey.web.internal;
 
 import dev.rekey.directory.Role;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -44,7 +45,9 @@ class SecurityConfiguration {
     return CookieCsrfTokenRepository.withHttpOnlyFalse();
   }
 
+  /** Only with a web server: the seeding command runs without one (web-application-type none). */
   @Bean
+  @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
   SecurityFilterChain securityFilterChain(
       HttpSecurity http,
       SecurityContextRepository contexts,
