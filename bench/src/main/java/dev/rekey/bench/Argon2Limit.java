@@ -1,14 +1,15 @@
 package dev.rekey.bench;
 
+import java.lang.reflect.Method;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
 /**
  * The machine's raw Argon2id rate with Rekey's parameters — the hash limit every hashing scenario
- * is compared with. Runs in a JVM of its own whose class path is the jars packed inside Rekey's
- * jar, so library and version are Rekey's. This is the ONE place to change when PasswordHashing
- * changes (today: Spring Security's Argon2PasswordEncoder(16, 32, 1, 19_456, 2) on BouncyCastle).
+ * is compared with. Runs in a JVM of its own whose class path is Rekey's own extracted jar and the
+ * jars packed with it, and hashes with the very class Rekey uses ({@code
+ * dev.rekey.crypto.Argon2id.standard()}: m = 19 MiB, t = 2, p = 1, one arena per processor), found
+ * by reflection so this project needs no compile-time dependency on Rekey.
  *
  * <p>Arguments: threads, warm-up seconds, measured seconds. Prints {@code hashes=<n> seconds=<s>
  * rate=<hashes/s> cpu_ms_per_hash=<ms>}.
@@ -21,8 +22,10 @@ public final class Argon2Limit {
     int threads = Integer.parseInt(args[0]);
     double warmup = Double.parseDouble(args[1]);
     double seconds = Double.parseDouble(args[2]);
-    Argon2PasswordEncoder encoder = new Argon2PasswordEncoder(16, 32, 1, 19_456, 2);
-    String hash = encoder.encode("Seeded-Passw0rd-2026");
+    Class<?> type = Class.forName("dev.rekey.crypto.Argon2id");
+    Object argon2 = type.getMethod("standard").invoke(null);
+    Method matches = type.getMethod("matches", CharSequence.class, String.class);
+    String hash = (String) type.getMethod("hash", CharSequence.class).invoke(argon2, PASSWORD);
     AtomicBoolean counting = new AtomicBoolean();
     AtomicBoolean stop = new AtomicBoolean();
     LongAdder done = new LongAdder();
@@ -32,7 +35,7 @@ public final class Argon2Limit {
           new Thread(
               () -> {
                 while (!stop.get()) {
-                  if (!encoder.matches("Seeded-Passw0rd-2026", hash)) {
+                  if (!verify(matches, argon2, hash)) {
                     throw new IllegalStateException("Argon2 verification failed");
                   }
                   if (counting.get()) {
@@ -61,6 +64,16 @@ public final class Argon2Limit {
         elapsed,
         hashes / elapsed,
         (cpu1 - cpu0) / 1e6 / Math.max(1, hashes));
+  }
+
+  private static final String PASSWORD = "Seeded-Passw0rd-2026";
+
+  private static boolean verify(Method matches, Object argon2, String hash) {
+    try {
+      return (Boolean) matches.invoke(argon2, PASSWORD, hash);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** CPU time of this whole process (all threads, JIT and GC included), like /proc/<pid>/stat. */

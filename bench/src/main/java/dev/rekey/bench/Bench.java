@@ -69,7 +69,7 @@ public final class Bench {
         List.of(
             "--rekey.captcha.max-number=" + o.get("captcha-max-number", "1000"),
             "--rekey.throttle.flow-starts-per-ip=" + o.get("flow-starts-per-ip", "1000000"),
-            "--server.tomcat.threads.max=" + o.get("tomcat-threads", "4"),
+            "--server.tomcat.threads.max=" + o.get("tomcat-threads", "16"),
             "--logging.level.root=WARN");
     if (!seed) {
       scenarios =
@@ -472,7 +472,8 @@ public final class Bench {
       cmd.add("java");
       cmd.addAll(jvm);
       cmd.add("-cp");
-      cmd.add(classes + ":" + libDir + "/*");
+      // The extracted layout: Rekey's own thin jar beside lib/ with its dependencies.
+      cmd.add(classes + ":" + libDir.getParent() + "/*:" + libDir + "/*");
       cmd.add(Argon2Limit.class.getName());
       cmd.add(String.valueOf(threads));
       cmd.add("3");
