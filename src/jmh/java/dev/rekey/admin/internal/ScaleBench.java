@@ -70,6 +70,16 @@ public final class ScaleBench {
       Map<String, Supplier<Object>> cases = new LinkedHashMap<>();
       search(cases, search, "all accounts, first page", q(t));
       search(cases, search, "all accounts, page 200 (offset 10,000)", q(t).page(200));
+      search(
+          cases,
+          search,
+          "all accounts, keyset page after user0500000",
+          q(t).after("user0500000@" + domain));
+      search(
+          cases,
+          search,
+          "all accounts, keyset page before user0500000",
+          q(t).before("user0500000@" + domain));
       search(cases, search, "text: upn prefix 'user09999' (10 hits)", q(t).text("user09999"));
       search(cases, search, "text: one account 'user0543210'", q(t).text("user0543210"));
       search(cases, search, "text: display name 'visser' (4 %)", q(t).text("visser"));
@@ -162,6 +172,18 @@ public final class ScaleBench {
     private UUID group;
     private MethodType method;
     private int page;
+    private String after;
+    private String before;
+
+    Q after(String value) {
+      after = value;
+      return this;
+    }
+
+    Q before(String value) {
+      before = value;
+      return this;
+    }
 
     Q(UUID tenant) {
       this.tenant = tenant;
@@ -199,7 +221,16 @@ public final class ScaleBench {
 
     UserQuery build() {
       return new UserQuery(
-          tenant, text, registered, status, group, method, page, UserQuery.DEFAULT_SIZE);
+          tenant,
+          text,
+          registered,
+          status,
+          group,
+          method,
+          page,
+          UserQuery.DEFAULT_SIZE,
+          after,
+          before);
     }
   }
 }
