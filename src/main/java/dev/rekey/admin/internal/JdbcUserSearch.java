@@ -8,6 +8,7 @@ import dev.rekey.methods.RegistrationRule;
 import dev.rekey.methods.SecurityInfoAdministration;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,13 +19,18 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The user search, filtered, counted and paged in SQL so that it stays fast for tenants with
- * 100,000+ accounts: one page query in user-ID order (index {@code account_tenant_upn}), one count,
- * then the roles and method kinds of the page's accounts only (V13 indexes).
+ * 1,000,000 accounts: one page query in user-ID order (index {@code account_tenant_upn}), by page
+ * number or by keyset cursor (the user ID after or before which to continue), one count that stops
+ * at {@link UserQuery#COUNT_LIMIT}, then the roles and method kinds of the page's accounts only
+ * (V13 indexes).
  *
  * <p>"Registered" is computed in SQL from the same {@link RegistrationRule} that {@code
  * SecurityInfo.requirements(account).isRegistered()} applies, so the two always agree: an account
@@ -50,21 +56,97 @@ class JdbcUserSearch {
   private final JdbcClient jdbc;
   private final SecurityInfoAdministration securityInfo;
   private final Clock clock;
+  private final TransactionTemplate readOnly;
+  private volatile @Nullable Boolean postgres;
+  private int countLimit = UserQuery.COUNT_LIMIT;
 
-  JdbcUserSearch(JdbcClient jdbc, SecurityInfoAdministration securityInfo, Clock clock) {
+  JdbcUserSearch(
+      JdbcClient jdbc,
+      SecurityInfoAdministration securityInfo,
+      Clock clock,
+      PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.securityInfo = securityInfo;
     this.clock = clock;
+    this.readOnly = new TransactionTemplate(transactions);
+    this.readOnly.setReadOnly(true);
   }
 
+  /** Tests lower the limit of the exact count, so "more than" shows without 10,000 accounts. */
+  int countLimit(int limit) {
+    int previous = countLimit;
+    countLimit = limit;
+    return previous;
+  }
+
+  /**
+   * Runs the search in one read-only transaction. On PostgreSQL every statement is planned for its
+   * actual values ({@code plan_cache_mode = force_custom_plan}, this transaction only): a generic
+   * plan of a reused prepared statement cannot know that {@code '%user0543210%'} is rare or that no
+   * account has a security key, and scans a million accounts where an index answers in
+   * milliseconds.
+   */
   UserSummary.Page search(UserQuery query) {
+    return readOnly.execute(
+        status -> {
+          if (isPostgres()) {
+            jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
+          }
+          return searchNow(query);
+        });
+  }
+
+  private boolean isPostgres() {
+    Boolean known = postgres;
+    if (known == null) {
+      known =
+          jdbc.sql("SELECT 1")
+              .query(
+                  (rs, n) ->
+                      rs.getStatement()
+                          .getConnection()
+                          .getMetaData()
+                          .getDatabaseProductName()
+                          .toLowerCase(Locale.ROOT)
+                          .contains("postgres"))
+              .single();
+      postgres = known;
+    }
+    return known;
+  }
+
+  private UserSummary.Page searchNow(UserQuery query) {
     Map<String, Object> params = new HashMap<>();
     String registered = registered(query.tenantId());
     String where = where(query, registered, params);
-    long total =
-        jdbc.sql("SELECT COUNT(*)" + FROM + where).params(params).query(Long.class).single();
-    params.put("limit", query.size());
-    params.put("offset", (long) query.page() * query.size());
+    // Bounded count: at most COUNT_LIMIT + 1 matches are visited, so a broad filter over a
+    // million accounts costs no more than a narrow one (then shown as "more than 10,000").
+    int limit = countLimit;
+    // LIMIT and OFFSET are literals (ints, never input text): with parameters PostgreSQL's generic
+    // plan of a reused prepared statement guesses their size and may scan whole tables.
+    long counted =
+        jdbc.sql(
+                "SELECT COUNT(*) FROM (SELECT a.id"
+                    + FROM
+                    + where
+                    + " LIMIT "
+                    + (limit + 1)
+                    + ") c")
+            .params(params)
+            .query(Long.class)
+            .single();
+    boolean backwards = query.before() != null;
+    String page = where;
+    if (query.after() != null) {
+      page += " AND a.upn > :after";
+      params.put("after", query.after());
+    } else if (backwards) {
+      page += " AND a.upn < :before";
+      params.put("before", query.before());
+    }
+    boolean keyset = query.after() != null || backwards;
+    // One row more than the page tells whether another page follows.
+    long offset = keyset ? 0L : (long) query.page() * query.size();
     record Row(
         UUID id,
         String upn,
@@ -75,28 +157,45 @@ class JdbcUserSearch {
         String authority,
         boolean registered) {}
     List<Row> rows =
-        jdbc.sql(
-                "SELECT a.id, a.upn, a.display_name, a.enabled, a.locked, a.password_authority,"
-                    + " CASE WHEN b.blocked_until > :now THEN TRUE ELSE FALSE END AS blocked,"
-                    + " CASE WHEN "
-                    + registered
-                    + " THEN TRUE ELSE FALSE END AS registered"
-                    + FROM
-                    + where
-                    + " ORDER BY a.upn LIMIT :limit OFFSET :offset")
-            .params(params)
-            .query(
-                (rs, n) ->
-                    new Row(
-                        rs.getObject("id", UUID.class),
-                        rs.getString("upn"),
-                        rs.getString("display_name"),
-                        rs.getBoolean("enabled"),
-                        rs.getBoolean("locked"),
-                        rs.getBoolean("blocked"),
-                        rs.getString("password_authority"),
-                        rs.getBoolean("registered")))
-            .list();
+        new ArrayList<>(
+            jdbc.sql(
+                    "SELECT a.id, a.upn, a.display_name, a.enabled, a.locked,"
+                        + " a.password_authority,"
+                        + " CASE WHEN b.blocked_until > :now THEN TRUE ELSE FALSE END AS blocked,"
+                        + " CASE WHEN "
+                        + registered
+                        + " THEN TRUE ELSE FALSE END AS registered"
+                        + FROM
+                        + page
+                        + (backwards ? " ORDER BY a.upn DESC" : " ORDER BY a.upn")
+                        + " LIMIT "
+                        + (query.size() + 1)
+                        + " OFFSET "
+                        + offset)
+                .params(params)
+                .query(
+                    (rs, n) ->
+                        new Row(
+                            rs.getObject("id", UUID.class),
+                            rs.getString("upn"),
+                            rs.getString("display_name"),
+                            rs.getBoolean("enabled"),
+                            rs.getBoolean("locked"),
+                            rs.getBoolean("blocked"),
+                            rs.getString("password_authority"),
+                            rs.getBoolean("registered")))
+                .list());
+    boolean more = rows.size() > query.size();
+    if (more) {
+      rows.remove(rows.size() - 1);
+    }
+    if (backwards) {
+      Collections.reverse(rows);
+    }
+    boolean hasNext = backwards || more;
+    boolean hasPrevious = backwards ? more : keyset || query.page() > 0;
+    String nextCursor = hasNext && !rows.isEmpty() ? rows.get(rows.size() - 1).upn() : null;
+    String previousCursor = hasPrevious && !rows.isEmpty() ? rows.get(0).upn() : null;
     List<UUID> ids = rows.stream().map(Row::id).toList();
     Map<UUID, Set<Role>> roles = roles(ids);
     Map<UUID, Set<MethodType>> methods = methods(ids);
@@ -115,7 +214,14 @@ class JdbcUserSearch {
               row.registered(),
               List.copyOf(methods.getOrDefault(row.id(), Set.of()))));
     }
-    return new UserSummary.Page(items, query.page(), query.size(), total);
+    return new UserSummary.Page(
+        items,
+        query.page(),
+        query.size(),
+        Math.min(counted, limit),
+        counted <= limit,
+        nextCursor,
+        previousCursor);
   }
 
   private String where(UserQuery query, String registered, Map<String, Object> params) {

@@ -19,7 +19,9 @@ record UserFilter(
     @Nullable String group,
     @Nullable String method,
     @Nullable String page,
-    @Nullable String size) {
+    @Nullable String size,
+    @Nullable String after,
+    @Nullable String before) {
 
   static final int MAX_QUERY = 320;
 
@@ -78,11 +80,28 @@ record UserFilter(
     if (pageSize < 0) {
       problems.add(new Problem("size", "admin.users.invalid.size"));
     }
+    String afterId = cursor(after);
+    String beforeId = cursor(before);
+    if ((afterId != null && beforeId != null)
+        || (!blank(after) && afterId == null)
+        || (!blank(before) && beforeId == null)) {
+      problems.add(new Problem(blank(after) ? "before" : "after", "admin.users.invalid.cursor"));
+    }
     if (!problems.isEmpty()) {
       return new Parsed(null, problems);
     }
     return new Parsed(
-        new UserQuery(tenantId, text, isRegistered, state, groupId, type, pageNumber, pageSize),
+        new UserQuery(
+            tenantId,
+            text,
+            isRegistered,
+            state,
+            groupId,
+            type,
+            pageNumber,
+            pageSize,
+            afterId,
+            beforeId),
         List.of());
   }
 
@@ -97,6 +116,15 @@ record UserFilter(
     } catch (NumberFormatException e) {
       return -1;
     }
+  }
+
+  /** A keyset cursor: a user ID as the search returns them (lower case), at most 320 characters. */
+  private static @Nullable String cursor(@Nullable String value) {
+    if (blank(value)) {
+      return null;
+    }
+    String id = value.strip().toLowerCase(Locale.ROOT);
+    return id.length() > MAX_QUERY ? null : id;
   }
 
   private static boolean blank(@Nullable String value) {

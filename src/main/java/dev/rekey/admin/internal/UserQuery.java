@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
  * @param text part of the user ID or display name, ignoring case
  * @param groupId members of this group, directly or through nested groups
  * @param method accounts with an active method of this kind
+ * @param after keyset cursor: only user IDs after this one (the last of the previous page)
+ * @param before keyset cursor: only user IDs before this one (the first of the next page)
  */
 record UserQuery(
     UUID tenantId,
@@ -19,10 +21,28 @@ record UserQuery(
     @Nullable UUID groupId,
     @Nullable MethodType method,
     int page,
-    int size) {
+    int size,
+    @Nullable String after,
+    @Nullable String before) {
 
   static final int DEFAULT_SIZE = 50;
   static final int MAX_SIZE = 500;
+
+  /** Totals are counted exactly up to this many matches, then reported as "more than". */
+  static final int COUNT_LIMIT = 10_000;
+
+  /** A page by number (offset), without a cursor. */
+  UserQuery(
+      UUID tenantId,
+      @Nullable String text,
+      @Nullable Boolean registered,
+      @Nullable Status status,
+      @Nullable UUID groupId,
+      @Nullable MethodType method,
+      int page,
+      int size) {
+    this(tenantId, text, registered, status, groupId, method, page, size, null, null);
+  }
 
   /** The account states an operator filters by. */
   enum Status {

@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One account in the user search: directory facts, SSPR block, registration and the kinds of its
@@ -30,15 +31,33 @@ record UserSummary(
     methods = List.copyOf(methods);
   }
 
-  /** One page of the search (SPEC Appendix A lists). */
-  record Page(List<UserSummary> items, int page, int size, long totalItems) {
+  /**
+   * One page of the search (SPEC Appendix A lists).
+   *
+   * @param totalItems the matches, counted exactly up to {@link UserQuery#COUNT_LIMIT}
+   * @param totalExact false when more than {@code totalItems} match
+   * @param nextCursor the user ID to page on from ({@code after}), null on the last page
+   * @param previousCursor the user ID to page back from ({@code before}), null on the first page
+   */
+  record Page(
+      List<UserSummary> items,
+      int page,
+      int size,
+      long totalItems,
+      boolean totalExact,
+      @Nullable String nextCursor,
+      @Nullable String previousCursor) {
 
     Page {
       items = List.copyOf(items);
     }
 
     public boolean hasNext() {
-      return (long) (page + 1) * size < totalItems;
+      return nextCursor != null;
+    }
+
+    public boolean hasPrevious() {
+      return previousCursor != null;
     }
 
     public long lastPage() {

@@ -61,7 +61,20 @@ class UsersApiController {
     }
   }
 
-  record PageJson(List<UserJson> items, int page, int size, long totalItems) {}
+  /**
+   * @param totalItems exact up to 10,000 matches; when more match it is 10,000 and {@code
+   *     totalExact} is false
+   * @param nextCursor pass as {@code after} for the next page; absent on the last page
+   * @param previousCursor pass as {@code before} for the previous page; absent on the first page
+   */
+  record PageJson(
+      List<UserJson> items,
+      int page,
+      int size,
+      long totalItems,
+      boolean totalExact,
+      @Nullable String nextCursor,
+      @Nullable String previousCursor) {}
 
   record TemporaryPasswordJson(String temporaryPassword) {}
 
@@ -110,7 +123,10 @@ class UsersApiController {
         page.items().stream().map(UserJson::of).toList(),
         page.page(),
         page.size(),
-        page.totalItems());
+        page.totalItems(),
+        page.totalExact(),
+        page.nextCursor(),
+        page.previousCursor());
   }
 
   @GetMapping("/api/v1/admin/users/{userId}/authentication/methods")

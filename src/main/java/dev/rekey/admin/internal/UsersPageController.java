@@ -54,13 +54,21 @@ class UsersPageController {
     }
     UserSummary.Page page = search.search(parsed.query());
     model.addAttribute("page", page);
-    model.addAttribute("previousUrl", page.page() > 0 ? link(filter, page.page() - 1) : null);
-    model.addAttribute("nextUrl", page.hasNext() ? link(filter, page.page() + 1) : null);
+    // Keyset links (the user ID to continue from) stay fast however deep the page; the page number
+    // rides along for the "Page n" label only.
+    model.addAttribute(
+        "previousUrl",
+        page.hasPrevious() && page.page() > 0
+            ? link(filter, page.page() - 1, "before", page.previousCursor())
+            : null);
+    model.addAttribute(
+        "nextUrl",
+        page.hasNext() ? link(filter, page.page() + 1, "after", page.nextCursor()) : null);
     return VIEW;
   }
 
   /** The same search on another page; the values are encoded, never pasted into the URL. */
-  static String link(UserFilter filter, int page) {
+  static String link(UserFilter filter, int page, String cursorName, @Nullable String cursor) {
     UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/admin/users");
     add(uri, "query", filter.query());
     add(uri, "registered", filter.registered());
@@ -69,6 +77,7 @@ class UsersPageController {
     add(uri, "method", filter.method());
     add(uri, "size", filter.size());
     uri.queryParam("page", page);
+    add(uri, cursorName, cursor);
     return uri.encode().build().toUriString();
   }
 

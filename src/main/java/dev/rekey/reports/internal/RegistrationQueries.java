@@ -42,29 +42,49 @@ class RegistrationQueries {
 
   static final int DAYS = 30;
 
-  private static final String ADMINISTRATOR =
-      "EXISTS (SELECT 1 FROM account_role r WHERE r.account_id = a.id"
+  private static final String ADMINISTRATOR_OF_METHOD =
+      "EXISTS (SELECT 1 FROM account_role r WHERE r.account_id = m.account_id"
           + " AND r.role IN ('helpdesk', 'admin'))";
 
-  /** Per account, when it became registered (only registered accounts appear). */
+  /**
+   * Per account, when it became registered (only registered accounts appear): the later of the
+   * {@code required}-th kind's first creation and the first strong kind's. Each kind's first time
+   * is numbered per account by a window function, so the query is one sort and one aggregate over
+   * the tenant's active methods, never a scan per account (a correlated count over a CTE took
+   * minutes at 1,000,000 accounts). {@code %s} is empty or {@code NOT}, selecting administrators or
+   * everybody else.
+   */
   private static final String REGISTERED_AT =
       "WITH kinds AS ("
-          + " SELECT m.account_id, m.method_type, MIN(m.created_at) AS first_at"
-          + " FROM auth_method m JOIN account a ON a.id = m.account_id"
-          + " WHERE a.tenant_id = :tenant AND m.status = 'active' AND m.method_type IN (:types)"
-          + " AND %s %s"
+          + " SELECT m.account_id, m.method_type, MIN(m.created_at) AS first_at,"
+          + " MAX(CASE WHEN m.method_type IN (:strongTypes) THEN 1 ELSE 0 END) AS strong"
+          + " FROM auth_method m"
+          + " WHERE m.tenant_id = :tenant AND m.status = 'active' AND m.method_type IN (:types)"
+          + " AND %s "
+          + ADMINISTRATOR_OF_METHOD
           + " GROUP BY m.account_id, m.method_type),"
-          + " strong AS ("
-          + " SELECT account_id, MIN(first_at) AS strong_at FROM kinds"
-          + " WHERE method_type IN (:strongTypes) GROUP BY account_id),"
-          + " candidates AS ("
-          + " SELECT k.account_id,"
-          + " CASE WHEN k.first_at > s.strong_at THEN k.first_at ELSE s.strong_at END AS at"
-          + " FROM kinds k JOIN strong s ON s.account_id = k.account_id)"
-          + " SELECT c.account_id, MIN(c.at) AS registered_at FROM candidates c"
-          + " WHERE (SELECT COUNT(*) FROM kinds k2"
-          + " WHERE k2.account_id = c.account_id AND k2.first_at <= c.at) >= :required"
-          + " GROUP BY c.account_id";
+          + " ranked AS ("
+          + " SELECT account_id, first_at, strong,"
+          + " ROW_NUMBER() OVER (PARTITION BY account_id ORDER BY first_at) AS n FROM kinds)"
+          + " SELECT account_id, CASE"
+          + " WHEN MAX(CASE WHEN n = :required THEN first_at END)"
+          + " > MIN(CASE WHEN strong = 1 THEN first_at END)"
+          + " THEN MAX(CASE WHEN n = :required THEN first_at END)"
+          + " ELSE MIN(CASE WHEN strong = 1 THEN first_at END) END AS registered_at"
+          + " FROM ranked GROUP BY account_id"
+          + " HAVING MAX(n) >= :required AND MAX(strong) = 1";
+
+  /**
+   * When one kind suffices (the default policy), a user is registered from their first strong
+   * method on: one aggregate over the {@code auth_method_report} index.
+   */
+  private static final String REGISTERED_AT_ONE =
+      "SELECT m.account_id, MIN(m.created_at) AS registered_at FROM auth_method m"
+          + " WHERE m.tenant_id = :tenant AND m.status = 'active'"
+          + " AND m.method_type IN (:strongTypes)"
+          + " AND %s "
+          + ADMINISTRATOR_OF_METHOD
+          + " GROUP BY m.account_id";
 
   private final JdbcClient jdbc;
   private final SecurityInfoAdministration rules;
@@ -132,40 +152,43 @@ class RegistrationQueries {
     if (group.types().isEmpty()) {
       return new Counts(0, 0);
     }
-    String sql = REGISTERED_AT.formatted(group.administrators() ? "" : "NOT", ADMINISTRATOR);
+    int required = Math.max(1, group.required());
+    String sql =
+        (required == 1 ? REGISTERED_AT_ONE : REGISTERED_AT)
+            .formatted(group.administrators() ? "" : "NOT");
     List<String> types = group.types().stream().map(MethodType::code).toList();
     List<String> strong =
         group.types().stream().filter(MethodType::strong).map(MethodType::code).toList();
     if (strong.isEmpty()) {
       return new Counts(0, 0);
     }
+    // One pass: the accounts registered before the window as one row (time null), then each
+    // registration time inside the window with its count.
     long[] totals = new long[2];
     jdbc.sql(
-            "SELECT COUNT(*) AS registered,"
-                + " SUM(CASE WHEN registered_at < :windowStart THEN 1 ELSE 0 END) AS earlier"
-                + " FROM ("
+            "SELECT recent, COUNT(*) AS n FROM (SELECT CASE WHEN registered_at >= :windowStart"
+                + " THEN registered_at END AS recent FROM ("
                 + sql
-                + ") r")
+                + ") r) x GROUP BY recent")
         .param("tenant", tenantId)
         .param("types", types)
         .param("strongTypes", strong)
-        .param("required", group.required())
+        .param("required", required)
         .param("windowStart", SqlTime.of(windowStart))
         .query(
             (RowCallbackHandler)
                 rs -> {
-                  totals[0] = rs.getLong("registered");
-                  totals[1] = rs.getLong("earlier");
+                  long n = rs.getLong("n");
+                  Instant at = SqlTime.get(rs, "recent");
+                  totals[0] += n;
+                  if (at == null) {
+                    totals[1] += n;
+                  } else {
+                    for (long i = 0; i < n; i++) {
+                      recent.add(at);
+                    }
+                  }
                 });
-    jdbc.sql("SELECT registered_at FROM (" + sql + ") r WHERE registered_at >= :windowStart")
-        .param("tenant", tenantId)
-        .param("types", types)
-        .param("strongTypes", strong)
-        .param("required", group.required())
-        .param("windowStart", SqlTime.of(windowStart))
-        .query((rs, n) -> SqlTime.require(rs, "registered_at"))
-        .list()
-        .forEach(recent::add);
     return new Counts(totals[0], totals[1]);
   }
 

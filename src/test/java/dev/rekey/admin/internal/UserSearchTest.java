@@ -64,6 +64,7 @@ class UserSearchTest {
   @Autowired SsprPolicies policies;
   @Autowired SecurityInfo securityInfo;
   @Autowired Clock clock;
+  @Autowired JdbcUserSearch userSearch;
 
   Tenant tenant;
   String domain;
@@ -260,6 +261,79 @@ class UserSearchTest {
     String first = search(session, "");
     assertThat(JsonPath.<Integer>read(first, "$.size")).isEqualTo(50);
     assertThat(JsonPath.<List<?>>read(first, "$.items")).hasSize(50);
+  }
+
+  @Test
+  void keysetCursorsWalkEveryMatchForwardAndBack() throws Exception {
+    Cookie session = session();
+    for (String filter : List.of("", "registered=false", "status=locked")) {
+      List<String> byPage = all(session, filter);
+      List<String> forward = new ArrayList<>();
+      String json = search(session, filter + "&size=40");
+      assertThat(json).doesNotContain("\"previousCursor\"");
+      String lastJson = json;
+      while (true) {
+        List<String> items = JsonPath.read(json, "$.items[*].userId");
+        forward.addAll(items);
+        lastJson = json;
+        if (!json.contains("\"nextCursor\"")) {
+          break;
+        }
+        String next = JsonPath.read(json, "$.nextCursor");
+        assertThat(next).isEqualTo(items.get(items.size() - 1));
+        json = search(session, filter + "&size=40&after=" + next);
+      }
+      assertThat(forward).as(filter).isEqualTo(byPage);
+
+      List<String> backward =
+          new ArrayList<>(JsonPath.<List<String>>read(lastJson, "$.items[*].userId"));
+      json = lastJson;
+      while (json.contains("\"previousCursor\"")) {
+        String previous = JsonPath.read(json, "$.previousCursor");
+        json = search(session, filter + "&size=40&before=" + previous);
+        List<String> items = JsonPath.read(json, "$.items[*].userId");
+        assertThat(items).hasSizeLessThanOrEqualTo(40);
+        backward.addAll(0, items);
+      }
+      assertThat(backward).as(filter).isEqualTo(byPage);
+    }
+  }
+
+  @Test
+  void aCursorAndItsOppositeTogetherAreRefused() throws Exception {
+    mvc.perform(
+            get("/api/v1/admin/users")
+                .cookie(session())
+                .param("after", "a@" + domain)
+                .param("before", "b@" + domain))
+        .andExpect(status().isBadRequest());
+  }
+
+  @Test
+  void totalsAreExactUpToTheLimitThenMarkedAsMore() throws Exception {
+    Cookie session = session();
+    String exact = search(session, "");
+    assertThat(JsonPath.<Integer>read(exact, "$.totalItems")).isEqualTo(COUNT + 1);
+    assertThat(JsonPath.<Boolean>read(exact, "$.totalExact")).isTrue();
+    int previous = userSearch.countLimit(100);
+    try {
+      String capped = search(session, "");
+      assertThat(JsonPath.<Integer>read(capped, "$.totalItems")).isEqualTo(100);
+      assertThat(JsonPath.<Boolean>read(capped, "$.totalExact")).isFalse();
+      // Paging still reaches every account: the next cursor does not depend on the count.
+      assertThat(JsonPath.<String>read(capped, "$.nextCursor")).isNotBlank();
+      String narrow = search(session, "status=locked");
+      assertThat(JsonPath.<Boolean>read(narrow, "$.totalExact")).isTrue();
+      String page =
+          mvc.perform(get("/admin/users").cookie(session))
+              .andExpect(status().isOk())
+              .andReturn()
+              .getResponse()
+              .getContentAsString();
+      assertThat(page).contains("More than 100 users").contains("Page 1<");
+    } finally {
+      userSearch.countLimit(previous);
+    }
   }
 
   @Test
