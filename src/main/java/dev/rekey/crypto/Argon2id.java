@@ -95,7 +95,7 @@ public final class Argon2id {
             : null;
     this.arenas = new ArrayBlockingQueue<>(concurrency);
     for (int i = 0; i < concurrency; i++) {
-      arenas.add(new Arena());
+      arenas.add(new Arena(memoryKiB * BLOCK_WORDS));
     }
   }
 
@@ -213,16 +213,31 @@ public final class Argon2id {
 
   /** Working memory of one hash, reused from one hash to the next. */
   private static final class Arena {
-    long[] memory = new long[0];
+    private final int keptWords;
+    private long[] memory = new long[0];
     final long[] r = new long[BLOCK_WORDS];
     final long[] z = new long[BLOCK_WORDS];
     final long[] zero = new long[BLOCK_WORDS];
     final long[] input = new long[BLOCK_WORDS];
     final long[] address = new long[BLOCK_WORDS];
 
+    /**
+     * @param keptWords the most memory this arena keeps between hashes (the instance's m)
+     */
+    Arena(int keptWords) {
+      this.keptWords = keptWords;
+    }
+
+    /**
+     * Memory for one hash: the kept arena when it fits; a larger one (an old hash with bigger
+     * parameters) gets a one-off array, so a single such hash cannot pin its memory for good.
+     */
     long[] memory(int words) {
+      if (words > keptWords) {
+        return new long[words];
+      }
       if (memory.length < words) {
-        memory = new long[words];
+        memory = new long[keptWords];
       }
       return memory;
     }

@@ -69,6 +69,17 @@ class Argon2idTest {
     new Argon2id(64, 1, 1, 16, 32, 1).burn("anything");
   }
 
+  /** A stored hash with more memory than the instance keeps still verifies (a one-off array). */
+  @Test
+  void hashesWithBiggerParametersThanTheArenaStillVerify() {
+    Argon2id small = new Argon2id(64, 1, 1, 16, 32, 1);
+    String bigger = new Argon2PasswordEncoder(16, 32, 1, 512, 2).encode("older-parameters");
+    assertThat(small.matches("older-parameters", bigger)).isTrue();
+    assertThat(small.matches("older-parameters!", bigger)).isFalse();
+    String own = small.hash("own");
+    assertThat(small.matches("own", own)).isTrue(); // the kept arena still works afterwards
+  }
+
   @Test
   void malformedOrForeignHashesNeverMatch() {
     String good = standard.hash("secret-value");
