@@ -2,6 +2,8 @@ package dev.rekey.admin.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
@@ -307,6 +309,11 @@ class UserSearchTest {
                 .param("after", "a@" + domain)
                 .param("before", "b@" + domain))
         .andExpect(status().isBadRequest());
+    // A cursor longer than any user ID is refused too, naming the field, never a 500.
+    mvc.perform(get("/api/v1/admin/users").cookie(session()).param("after", "x".repeat(400)))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.code").value("invalid_request"))
+        .andExpect(content().string(org.hamcrest.Matchers.containsString("after")));
   }
 
   @Test
